@@ -1,0 +1,36 @@
+/**
+ * Everything a command needs from the outside world, passed in rather than read from
+ * `process`, so tests can inject streams, environment, clock and sleep.
+ * Only the entry point (src/main.ts) builds a Context from the real process.
+ */
+export interface OutputStream {
+  write(chunk: string | Uint8Array): boolean;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface Io {
+  out: OutputStream;
+  err: OutputStream;
+  /** Whether stdout is an interactive terminal (human output, colour, relative times). */
+  stdoutIsTTY: boolean;
+  /** Whether stderr is an interactive terminal (spinners, live progress). */
+  stderrIsTTY: boolean;
+  /** Terminal width; undefined when not a terminal. */
+  columns: () => number | undefined;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface Context {
+  io: Io;
+  env: Env;
+  cwd: string;
+  /** Milliseconds since the epoch. */
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Aborted when the user interrupts (Ctrl-C, SIGTERM). */
+  signal: AbortSignal;
+  /** The Node binary running us, for commands that spawn the CLI again (the demo). */
+  execPath: string;
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // End-to-end tests spawn the built binary; give a loaded shared machine some room.
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+  },
+});
