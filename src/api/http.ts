@@ -1,0 +1,145 @@
+import { Agent, errors as undiciErrors } from "undici";
+import { ApiError, CliError } from "../errors.js";
+import { ExitCode } from "../exit-codes.js";
+
+/**
+ * The one HTTP transport: a keep-alive undici agent (one connection reused across calls, which the
+ * watch mode relies on), timeouts for connect/headers/body and a deadline for the whole request,
+ * a bound on the answer's size, and a --debug trace that never shows credentials.
+ */
+
+export interface HttpRequest {
+  method: "GET" | "POST" | "PUT";
+  url: URL;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | undefined>;
+  body: Buffer;
+}
+
+export interface HttpClient {
+  send(request: HttpRequest): Promise<HttpResponse>;
+  close(): Promise<void>;
+}
+
+export interface HttpClientOptions {
+  /** Deadline for one request, from connecting to the last byte. */
+  timeoutMs: number;
+  /** Answers larger than this are refused rather than read into memory. */
+  maxBodyBytes: number;
+  /** Aborted when the user interrupts. */
+  signal: AbortSignal;
+  now: () => number;
+  debug?: (line: string) => void;
+}
+
+const SECRET_HEADERS = new Set(["x-auth-token", "authorization", "x-security-token", "x-subject-token"]);
+
+function describeHeaders(headers: Record<string, string>): string {
+  return Object.entries(headers)
+    .map(([name, value]) => `${name}: ${SECRET_HEADERS.has(name.toLowerCase()) ? "<redacted>" : value}`)
+    .join(", ");
+}
+
+function flattenHeaders(
+  raw: Record<string, string | string[] | undefined>,
+): Record<string, string | undefined> {
+  const flat: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return flat;
+}
+
+function networkFailure(error: unknown, url: URL, timeoutMs: number): CliError {
+  const host = url.host;
+  const code = (error as { code?: string }).code;
+  if (
+    error instanceof undiciErrors.HeadersTimeoutError ||
+    error instanceof undiciErrors.BodyTimeoutError ||
+    error instanceof undiciErrors.ConnectTimeoutError ||
+    (error instanceof Error && error.name === "TimeoutError")
+  ) {
+    return new ApiError(
+      `no complete answer from ${host} within ${Math.round(timeoutMs / 1000)} s`,
+      ExitCode.ApiFailure,
+      {},
+      "the service or the network is slow or down; try again later",
+    );
+  }
+  const reason =
+    code === "ECONNREFUSED"
+      ? "connection refused"
+      : code === "ENOTFOUND" || code === "EAI_AGAIN"
+        ? "host name not found"
+        : code === "ECONNRESET" || error instanceof undiciErrors.SocketError
+          ? "the connection was closed before an answer arrived"
+          : (code ?? (error instanceof Error ? error.message : String(error)));
+  return new ApiError(
+    `could not reach ${host}: ${reason}`,
+    ExitCode.ApiFailure,
+    {},
+    "check the endpoint (--endpoint, --region) and your network",
+  );
+}
+
+async function readBounded(body: AsyncIterable<Buffer>, maxBytes: number, url: URL): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      throw new ApiError(
+        `the answer from ${url.host} is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; refusing to read it`,
+        ExitCode.ApiFailure,
+      );
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const { timeoutMs, maxBodyBytes, signal, now, debug } = options;
+  const agent = new Agent({
+    connectTimeout: timeoutMs,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    keepAliveTimeout: 30_000,
+  });
+
+  return {
+    async send(request) {
+      const { url } = request;
+      const startedAt = now();
+      debug?.(`→ ${request.method} ${url.href} (${describeHeaders(request.headers)})`);
+      const deadline = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+      try {
+        const response = await agent.request({
+          origin: url.origin,
+          path: `${url.pathname}${url.search}`,
+          method: request.method,
+          headers: request.headers,
+          body: request.body,
+          signal: deadline,
+        });
+        const body = await readBounded(response.body, maxBodyBytes, url);
+        const headers = flattenHeaders(response.headers);
+        debug?.(
+          `← ${response.statusCode} in ${now() - startedAt} ms, ${body.length} bytes, request id ${headers["x-request-id"] ?? "-"}`,
+        );
+        return { status: response.statusCode, headers, body };
+      } catch (error) {
+        if (signal.aborted) throw new CliError("interrupted", ExitCode.Interrupted);
+        if (error instanceof CliError) throw error;
+        debug?.(`✗ ${request.method} ${url.href} failed after ${now() - startedAt} ms: ${String(error)}`);
+        throw networkFailure(deadline.aborted ? deadline.reason : error, url, timeoutMs);
+      }
+    },
+    close: () => agent.close(),
+  };
+}

@@ -1,0 +1,141 @@
+import { ApiError } from "../errors.js";
+import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import { sanitizeText } from "../render/sanitize.js";
+import type { HttpResponse } from "./http.js";
+
+/**
+ * Turns an error answer into one clear ApiError: what failed, the service's code and message, the
+ * X-Request-Id Huawei support asks for, the exit code of the contract, and a hint where we know one.
+ */
+
+export interface ServiceError {
+  code?: string;
+  message?: string;
+}
+
+function field(value: unknown): string | undefined {
+  if (typeof value === "string" && value !== "") return value;
+  if (typeof value === "number") return String(value);
+  return undefined;
+}
+
+/** Reads the error body shapes seen across Huawei Cloud services (reference §4). */
+export function readServiceError(body: unknown): ServiceError | undefined {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
+  const b = body as Record<string, unknown>;
+  const shapes: Array<[unknown, unknown]> = [
+    [b.error_code, b.error_msg],
+    [b.errorCode, b.errorMsg],
+  ];
+  if (typeof b.error === "object" && b.error !== null) {
+    const nested = b.error as Record<string, unknown>;
+    shapes.push([nested.code, nested.message]);
+  }
+  shapes.push([b.code, b.message]);
+  for (const [code, message] of shapes) {
+    const found = { code: field(code), message: field(message) };
+    if (found.code !== undefined) return found;
+  }
+  return undefined;
+}
+
+interface KnownCode {
+  exitCode: ExitCodeValue;
+  summary: string;
+  hint: string;
+}
+
+const KNOWN_CODES: Readonly<Record<string, KnownCode>> = {
+  "DEVPIPE.00011401": {
+    exitCode: ExitCode.NotFound,
+    summary: "pipeline not found",
+    hint: "check the pipeline id: it is the 32-character id in the pipeline's address in CodeArts",
+  },
+  "DEVPIPE.00011412": {
+    exitCode: ExitCode.NotFound,
+    summary: "project not found",
+    hint: "check --project / CODEARTS_PROJECT_ID: it is the CodeArts project id, not the IAM project id",
+  },
+  DEV_21_100169: {
+    exitCode: ExitCode.NotFound,
+    summary: "project not found",
+    hint: "check --project / CODEARTS_PROJECT_ID: it is the CodeArts project id, not the IAM project id",
+  },
+  "DEVPIPE.00011136": {
+    exitCode: ExitCode.NotFound,
+    summary: "the pipeline does not belong to this project",
+    hint: "check --project / CODEARTS_PROJECT_ID: use the project the pipeline was created in",
+  },
+  "APIGW.0301": {
+    exitCode: ExitCode.Auth,
+    summary: "the service refused the credentials",
+    hint: "CODEARTS_TOKEN may have expired (tokens last 24 h) or belong to another region; get a new token",
+  },
+  "APIGW.0308": {
+    exitCode: ExitCode.ApiFailure,
+    summary: "the service is throttling requests",
+    hint: "wait a little and try again",
+  },
+};
+
+function byHttpStatus(status: number): KnownCode {
+  if (status === 401) return KNOWN_CODES["APIGW.0301"] as KnownCode;
+  if (status === 403) {
+    return {
+      exitCode: ExitCode.Auth,
+      summary: "permission refused",
+      hint: "the user needs permission to view pipelines in this CodeArts project",
+    };
+  }
+  if (status === 404) {
+    return {
+      exitCode: ExitCode.NotFound,
+      summary: "not found",
+      hint: "check the project, pipeline and run ids",
+    };
+  }
+  if (status === 429) return KNOWN_CODES["APIGW.0308"] as KnownCode;
+  return {
+    exitCode: ExitCode.ApiFailure,
+    summary: status >= 500 ? "the service failed" : "the service refused the request",
+    hint:
+      status >= 500 ? "this is on the service's side; try again later" : "report this with the request id",
+  };
+}
+
+function short(text: string, limit: number): string {
+  const clean = sanitizeText(text).trim();
+  return clean.length > limit ? `${clean.slice(0, limit - 3)}...` : clean;
+}
+
+/** Summarises a body that is not JSON, e.g. a gateway's HTML error page, without dumping it. */
+function describeNonJson(response: HttpResponse): string {
+  const text = response.body.toString("utf8");
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
+  const type = response.headers["content-type"]?.split(";")[0] ?? "no content type";
+  if (text.trim() === "") return "an empty answer";
+  return title
+    ? `a non-JSON answer (${short(type, 40)}: "${short(title, 80)}")`
+    : `a non-JSON answer (${short(type, 40)})`;
+}
+
+/**
+ * Builds the error for an answer that is not the document we asked for. `body` is the parsed JSON,
+ * or undefined when the body is not JSON.
+ */
+export function errorFromResponse(action: string, response: HttpResponse, body: unknown): ApiError {
+  const requestId = response.headers["x-request-id"];
+  const service = body === undefined ? undefined : readServiceError(body);
+  const known = (service?.code && KNOWN_CODES[service.code]) || byHttpStatus(response.status);
+  const details = [`HTTP ${response.status}`];
+  if (service?.code)
+    details.push(short(service.code, 60) + (service.message ? `: ${short(service.message, 300)}` : ""));
+  else if (body === undefined) details.push(describeNonJson(response));
+  if (requestId) details.push(`request id ${short(requestId, 80)}`);
+  return new ApiError(
+    `${action}: ${known.summary} (${details.join("; ")})`,
+    known.exitCode,
+    { httpStatus: response.status, errorCode: service?.code, errorMessage: service?.message, requestId },
+    known.hint,
+  );
+}
