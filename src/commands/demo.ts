@@ -1,0 +1,69 @@
+/**
+ * `codearts-run demo` (`npm run demo`): start the simulator in-process and follow its `demo`
+ * pipeline with the real CLI, run after run of `status`, until the run finishes.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import type { Context } from "../context.js";
+import { ExitCode } from "../exit-codes.js";
+import { type RunningSimulator, startSimulator } from "../simulator/index.js";
+
+export interface DemoOptions {
+  /** The CLI entry script to spawn with ctx.execPath. */
+  binPath: string;
+  /** Scenario speed (default 1: the demo run takes about 30 s). */
+  speed?: number;
+}
+
+const POLL_INTERVAL_MS = 3000;
+const TERMINAL_STATUSES = new Set(["COMPLETED", "FAILED", "CANCELED", "IGNORED"]);
+
+/** What the demo runs each round; becomes `status --watch` once watching exists. */
+function cliArguments(pipelineId: string): string[] {
+  return ["status", pipelineId];
+}
+
+function runChild(ctx: Context, args: string[], env: Record<string, string | undefined>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child: ChildProcess = spawn(ctx.execPath, args, { env, stdio: "inherit" });
+    const kill = () => child.kill("SIGTERM");
+    ctx.signal.addEventListener("abort", kill, { once: true });
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      ctx.signal.removeEventListener("abort", kill);
+      resolve(code ?? ExitCode.Interrupted);
+    });
+  });
+}
+
+async function follow(sim: RunningSimulator, options: DemoOptions, ctx: Context): Promise<number> {
+  const demo = sim.pipeline("demo");
+  const env = {
+    ...ctx.env,
+    CODEARTS_ENDPOINT: sim.url,
+    CODEARTS_TOKEN: sim.token,
+    CODEARTS_PROJECT_ID: sim.projectId,
+  };
+  for (;;) {
+    const code = await runChild(ctx, [options.binPath, ...cliArguments(demo.id)], env);
+    if (ctx.signal.aborted) return ExitCode.Interrupted;
+    if (code !== 0 || TERMINAL_STATUSES.has(sim.latestRunStatus(demo.id) ?? "")) return code;
+    try {
+      await ctx.sleep(POLL_INTERVAL_MS, ctx.signal);
+    } catch {
+      return ExitCode.Interrupted;
+    }
+    if (ctx.signal.aborted) return ExitCode.Interrupted;
+  }
+}
+
+export async function runDemo(options: DemoOptions, ctx: Context): Promise<number> {
+  const sim = await startSimulator({ speed: options.speed });
+  ctx.io.err.write(
+    `Demo: a local CodeArts simulator at ${sim.url}; following its "demo" pipeline with \`codearts-run status\` every ${POLL_INTERVAL_MS / 1000} s until the run ends (about 30 s). Ctrl-C to stop.\n`,
+  );
+  try {
+    return await follow(sim, options, ctx);
+  } finally {
+    await sim.close();
+  }
+}

@@ -1,0 +1,289 @@
+/** The CodeArts Pipeline v5 calls: routing, validation and the answers built from the world. */
+import { scenarioNow, toClock } from "./clock.js";
+import { momentOf, runDetailDocument, runSummary } from "./documents.js";
+import { applyDrift } from "./drift.js";
+import { LOG_DEFAULT_LIMIT, LOG_MAX_LIMIT, type LogPageRequest, pageLog, stepLogLines } from "./logs.js";
+import { badParameter, codeArtsError, ErrorCodes, jsonResponse, type SimResponse } from "./responses.js";
+import { type SimPipelineModel, type SimRunModel, visibleRuns, type World } from "./world.js";
+
+export interface RouteContext {
+  world: World;
+  query: URLSearchParams;
+  body: Buffer;
+  clockNow: number;
+  /** A `drift` fault applies to this answer. */
+  drift: boolean;
+}
+
+type Handler = (ctx: RouteContext, params: string[]) => SimResponse;
+
+interface Route {
+  method: "GET" | "POST";
+  pattern: RegExp;
+  handle: Handler;
+}
+
+const ID = /^[0-9a-zA-Z]{32}$/;
+const MAX_PAGE = 100;
+const DEFAULT_PAGE = 10;
+
+export function findPipeline(world: World, idOrName: string): SimPipelineModel | undefined {
+  return world.pipelines.find((p) => p.id === idOrName || p.name === idOrName);
+}
+
+/** The pipeline id a path is about, for faults scoped to one pipeline. */
+export function pipelineIdInPath(path: string): string | undefined {
+  return /^\/v5\/[^/]+\/api\/pipelines\/([^/]+)\//.exec(path)?.[1];
+}
+
+function scenarioMs(ctx: RouteContext): number {
+  return scenarioNow(ctx.world.frame, ctx.clockNow);
+}
+
+/** Checks ids and ownership; answers with the error the service gives, or undefined when all is well. */
+function checkScope(world: World, projectId: string, pipelineId?: string): SimResponse | undefined {
+  if (!ID.test(projectId)) return badParameter("project_id must be 32 letters or digits");
+  if (pipelineId !== undefined && !ID.test(pipelineId))
+    return badParameter("pipeline_id must be 32 letters or digits");
+  const pipeline = pipelineId === undefined ? undefined : world.pipelines.find((p) => p.id === pipelineId);
+  if (projectId !== world.projectId) {
+    return pipeline
+      ? codeArtsError(400, ErrorCodes.projectMismatch, "The project ID does not match the pipeline.")
+      : codeArtsError(404, ErrorCodes.projectNotFound, `The project ${projectId} does not exist.`);
+  }
+  if (pipelineId !== undefined && !pipeline) {
+    return codeArtsError(404, ErrorCodes.pipelineNotFound, `The pipeline ${pipelineId} does not exist.`);
+  }
+  return undefined;
+}
+
+function requirePipeline(world: World, pipelineId: string): SimPipelineModel {
+  const pipeline = world.pipelines.find((p) => p.id === pipelineId);
+  if (!pipeline) throw new Error(`checkScope let an unknown pipeline through: ${pipelineId}`);
+  return pipeline;
+}
+
+function parseBody(body: Buffer): { value: unknown } | { error: SimResponse } {
+  const text = body.toString("utf8").trim();
+  if (text === "") return { value: {} };
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return { error: badParameter("the request body is not valid JSON") };
+  }
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function readInteger(
+  body: Record<string, unknown>,
+  key: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number | SimResponse {
+  const value = body[key] ?? fallback;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    return badParameter(`${key} must be an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function readPaging(body: Record<string, unknown>): { offset: number; limit: number } | SimResponse {
+  const offset = readInteger(body, "offset", 0, 0, Number.MAX_SAFE_INTEGER);
+  if (typeof offset !== "number") return offset;
+  const limit = readInteger(body, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+  if (typeof limit !== "number") return limit;
+  return { offset, limit };
+}
+
+function latestRun(pipeline: SimPipelineModel, now: number): SimRunModel | undefined {
+  return visibleRuns(pipeline, now).at(-1);
+}
+
+const runDetail: Handler = (ctx, [projectId = "", pipelineId = ""]) => {
+  const refusal = checkScope(ctx.world, projectId, pipelineId);
+  if (refusal) return refusal;
+  const pipeline = requirePipeline(ctx.world, pipelineId);
+  const now = scenarioMs(ctx);
+  const runId = ctx.query.get("pipeline_run_id");
+  if (runId !== null && !ID.test(runId)) return badParameter("pipeline_run_id must be 32 letters or digits");
+  const run =
+    runId === null ? latestRun(pipeline, now) : visibleRuns(pipeline, now).find((r) => r.id === runId);
+  if (!run) {
+    return runId === null
+      ? codeArtsError(404, ErrorCodes.noRuns, `The pipeline ${pipeline.id} has no run records.`)
+      : codeArtsError(404, ErrorCodes.runNotFound, `The pipeline run ${runId} does not exist.`);
+  }
+  const document = runDetailDocument(momentOf(ctx.world, pipeline, run, now), ctx.clockNow);
+  return jsonResponse(200, ctx.drift || pipeline.plan.drift ? applyDrift(document) : document);
+};
+
+const listPipelines: Handler = (ctx, [projectId = ""]) => {
+  const refusal = checkScope(ctx.world, projectId);
+  if (refusal) return refusal;
+  const parsed = parseBody(ctx.body);
+  if ("error" in parsed) return parsed.error;
+  const body = asObject(parsed.value);
+  const paging = readPaging(body);
+  if ("status" in paging) return paging;
+  const name = typeof body.name === "string" ? body.name.toLowerCase() : "";
+  const now = scenarioMs(ctx);
+  const matching = ctx.world.pipelines.filter((p) => p.name.toLowerCase().includes(name));
+  return jsonResponse(200, {
+    offset: paging.offset,
+    limit: paging.limit,
+    total: matching.length,
+    pipelines: matching.slice(paging.offset, paging.offset + paging.limit).map((pipeline) => {
+      const run = latestRun(pipeline, now);
+      return {
+        pipeline_id: pipeline.id,
+        name: pipeline.name,
+        project_id: ctx.world.projectId,
+        component_id: "",
+        is_publish: false,
+        is_collect: false,
+        manifest_version: "3.0",
+        create_time: toClock(ctx.world.frame, pipeline.createdAt),
+        latest_run: run ? runSummary(momentOf(ctx.world, pipeline, run, now)) : null,
+      };
+    }),
+  });
+};
+
+const listRuns: Handler = (ctx, [projectId = "", pipelineId = ""]) => {
+  const refusal = checkScope(ctx.world, projectId, pipelineId);
+  if (refusal) return refusal;
+  const pipeline = requirePipeline(ctx.world, pipelineId);
+  const parsed = parseBody(ctx.body);
+  if ("error" in parsed) return parsed.error;
+  const body = asObject(parsed.value);
+  const paging = readPaging(body);
+  if ("status" in paging) return paging;
+  if (
+    body.status !== undefined &&
+    !(Array.isArray(body.status) && body.status.every((s) => typeof s === "string"))
+  ) {
+    return badParameter("status must be an array of strings");
+  }
+  const wanted = (body.status as string[] | undefined) ?? [];
+  const now = scenarioMs(ctx);
+  const newestFirst = visibleRuns(pipeline, now).reverse();
+  const ordered = body.sort_dir === "asc" ? newestFirst.reverse() : newestFirst;
+  const summaries = ordered
+    .map((run) => runSummary(momentOf(ctx.world, pipeline, run, now)))
+    .filter((summary) => wanted.length === 0 || wanted.includes(summary.status));
+  return jsonResponse(200, {
+    offset: paging.offset,
+    limit: paging.limit,
+    total: summaries.length,
+    pipeline_runs: summaries.slice(paging.offset, paging.offset + paging.limit),
+  });
+};
+
+/** Unknown ids in the batch are left out of the answer. */
+const statusBatch: Handler = (ctx, [projectId = ""]) => {
+  const refusal = checkScope(ctx.world, projectId);
+  if (refusal) return refusal;
+  const parsed = parseBody(ctx.body);
+  if ("error" in parsed) return parsed.error;
+  const ids = parsed.value;
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === "string" && ID.test(id))) {
+    return badParameter("the body must be a JSON array of 32-character pipeline ids");
+  }
+  const now = scenarioMs(ctx);
+  return jsonResponse(
+    200,
+    ids.flatMap((id) => {
+      const pipeline = ctx.world.pipelines.find((p) => p.id === id);
+      if (!pipeline) return [];
+      const run = latestRun(pipeline, now);
+      const summary = run
+        ? runSummary(momentOf(ctx.world, pipeline, run, now))
+        : {
+            pipeline_run_id: null,
+            status: null,
+            run_number: null,
+            start_time: 0,
+            end_time: 0,
+            detail_url: null,
+          };
+      return [{ pipeline_id: pipeline.id, name: pipeline.name, ...summary }];
+    }),
+  );
+};
+
+function readLogRequest(body: Record<string, unknown>): LogPageRequest | SimResponse {
+  const start = readInteger(body, "start_offset", 0, 0, Number.MAX_SAFE_INTEGER);
+  if (typeof start !== "number") return start;
+  const limit = readInteger(body, "limit", LOG_DEFAULT_LIMIT, 1, LOG_MAX_LIMIT);
+  if (typeof limit !== "number") return limit;
+  let end: number | undefined;
+  if (body.end_offset !== undefined && body.end_offset !== null) {
+    const value = readInteger(body, "end_offset", 0, 0, Number.MAX_SAFE_INTEGER);
+    if (typeof value !== "number") return value;
+    end = value;
+  }
+  const sort = body.sort ?? "asc";
+  if (sort !== "asc" && sort !== "desc") return badParameter('sort must be "asc" or "desc"');
+  return { start_offset: start, end_offset: end, limit, sort };
+}
+
+const stepLog: Handler = (ctx, [projectId = "", pipelineId = "", runId = "", jobId = "", stepId = ""]) => {
+  const refusal = checkScope(ctx.world, projectId, pipelineId);
+  if (refusal) return refusal;
+  const pipeline = requirePipeline(ctx.world, pipelineId);
+  const now = scenarioMs(ctx);
+  const run = visibleRuns(pipeline, now).find((r) => r.id === runId);
+  if (!run) return codeArtsError(404, ErrorCodes.runNotFound, `The pipeline run ${runId} does not exist.`);
+  const job = run.stages.flatMap((stage) => stage.jobs).find((j) => j.id === jobId);
+  const step = job?.steps.find((s) => s.id === stepId);
+  if (!step)
+    return codeArtsError(404, ErrorCodes.logNotFound, `No step ${stepId} in job ${jobId} of this run.`);
+  const parsed = parseBody(ctx.body);
+  if ("error" in parsed) return parsed.error;
+  const request = readLogRequest(asObject(parsed.value));
+  if ("status" in request) return request;
+  const lines = stepLogLines(ctx.world, run, step, now - run.startAt);
+  return jsonResponse(200, pageLog(lines, request, step.id));
+};
+
+const PROJECT = "/v5/([^/]+)/api/pipelines";
+const RUNS = `${PROJECT}/([^/]+)/pipeline-runs`;
+
+const ROUTES: Route[] = [
+  { method: "POST", pattern: new RegExp(`^${PROJECT}/list$`), handle: listPipelines },
+  { method: "POST", pattern: new RegExp(`^${PROJECT}/status$`), handle: statusBatch },
+  { method: "GET", pattern: new RegExp(`^${RUNS}/detail$`), handle: runDetail },
+  { method: "POST", pattern: new RegExp(`^${RUNS}/list$`), handle: listRuns },
+  {
+    method: "POST",
+    pattern: new RegExp(`^${RUNS}/([^/]+)/jobs/([^/]+)/steps/([^/]+)/logs$`),
+    handle: stepLog,
+  },
+];
+
+export interface MatchedRoute {
+  handle: Handler;
+  params: string[];
+}
+
+export function matchCodeArtsRoute(method: string, path: string): MatchedRoute | undefined {
+  for (const route of ROUTES) {
+    const match = route.method === method ? route.pattern.exec(path) : null;
+    if (match) return { handle: route.handle, params: match.slice(1).map(decodeSegment) };
+  }
+  return undefined;
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,37 @@
+import type { Context } from "../../src/context.js";
+
+/** What a command wrote, as text. */
+export interface Captured {
+  stdout: () => string;
+  stderr: () => string;
+  /** Each write, in order, for tests that care how output was chunked. */
+  writes: { out: string[]; err: string[] };
+}
+
+/**
+ * A Context for in-process tests: output captured, no terminal, empty stdin and env, a fixed clock
+ * and instant sleep unless overridden. The one place tests build a Context.
+ */
+export function testContext(overrides: Partial<Context> = {}): { ctx: Context } & Captured {
+  const out: string[] = [];
+  const err: string[] = [];
+  const sink = (into: string[]) => ({
+    write: (chunk: string | Uint8Array) => {
+      into.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+      return true;
+    },
+  });
+  const ctx: Context = {
+    io: { out: sink(out), err: sink(err), stdoutIsTTY: false, stderrIsTTY: false, columns: () => undefined },
+    stdin: { isTTY: false, readAll: async () => "" },
+    env: {},
+    cwd: "/",
+    now: () => Date.UTC(2026, 10, 28, 12),
+    sleep: async () => undefined,
+    random: () => 0.5,
+    signal: new AbortController().signal,
+    execPath: process.execPath,
+    ...overrides,
+  };
+  return { ctx, stdout: () => out.join(""), stderr: () => err.join(""), writes: { out, err } };
+}
