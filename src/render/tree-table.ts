@@ -1,0 +1,169 @@
+import type { ChalkInstance } from "chalk";
+import Table from "cli-table3";
+import { statusKind } from "../model/status.js";
+import { elapsedMs } from "./elapsed.js";
+import {
+  ASCII_GLYPHS,
+  continuationPrefix,
+  labelWithOrder,
+  type TreeRow,
+  treePrefix,
+  UNICODE_GLYPHS,
+} from "./run-tree.js";
+import { statusLabel, statusPaint } from "./status-style.js";
+import { displayWidth, ellipsisFor, truncateToWidth, wrapToWidth } from "./text-width.js";
+import { formatDuration, formatTimestamp, type TimeStyle } from "./time-format.js";
+
+/**
+ * The stage → job → step tree as a borderless table: STATUS, NAME (the tree), DURATION, STARTED
+ * and MESSAGE. Every cell is sized, cut and wrapped here so the table fits `width`; cli-table3 only
+ * pads and aligns. Names are cut with an ellipsis; messages are wrapped, never cut.
+ */
+export interface TreeTableOptions {
+  width: number;
+  unicode: boolean;
+  timeStyle: TimeStyle;
+  now: number;
+  /** The clock running items are measured against (the server's, when known). */
+  clock: number;
+}
+
+const GAP = "  ";
+// Neither column gets narrower than its heading, whatever the width.
+const NAME_MIN = "NAME".length;
+const MESSAGE_MIN = "MESSAGE".length;
+// What NAME and MESSAGE ask for before STARTED gets a place; past these they truncate or wrap.
+const NAME_TARGET = 40;
+const MESSAGE_TARGET = 30;
+
+const NO_BORDER = {
+  top: "",
+  "top-mid": "",
+  "top-left": "",
+  "top-right": "",
+  bottom: "",
+  "bottom-mid": "",
+  "bottom-left": "",
+  "bottom-right": "",
+  left: "",
+  "left-mid": "",
+  mid: "",
+  "mid-mid": "",
+  right: "",
+  "right-mid": "",
+  middle: GAP,
+};
+
+interface PlainRow {
+  row: TreeRow;
+  status: string;
+  prefix: string;
+  duration: string;
+  start: string;
+}
+
+function widest(texts: string[]): number {
+  return Math.max(0, ...texts.map(displayWidth));
+}
+
+/**
+ * Widths of NAME and MESSAGE in the room left by the fixed columns: NAME gets what it needs as long
+ * as MESSAGE keeps its target, and at least half the room; MESSAGE takes the rest and wraps.
+ */
+function splitRoom(room: number, nameNeeds: number, messageNeeds: number): { name: number; message: number } {
+  if (messageNeeds === 0) return { name: Math.max(NAME_MIN, Math.min(nameNeeds, room)), message: 0 };
+  const messageKeeps = Math.min(messageNeeds, MESSAGE_TARGET);
+  const preferred = Math.min(nameNeeds, Math.max(Math.ceil(room / 2), room - messageKeeps));
+  const name = Math.max(NAME_MIN, Math.min(preferred, room - MESSAGE_MIN));
+  return { name, message: Math.max(MESSAGE_MIN, room - name) };
+}
+
+export function renderTreeTable(rows: TreeRow[], options: TreeTableOptions, chalk: ChalkInstance): string {
+  const glyphs = options.unicode ? UNICODE_GLYPHS : ASCII_GLYPHS;
+  const ellipsis = ellipsisFor(options.unicode);
+  const plain: PlainRow[] = rows.map((row) => {
+    const ms = elapsedMs(row.node, options.clock);
+    return {
+      row,
+      status: statusLabel(row.node.status, options.unicode),
+      prefix: treePrefix(row, glyphs),
+      duration: ms === undefined ? "-" : formatDuration(ms),
+      start: formatTimestamp(row.node.startTime, options.timeStyle, options.now),
+    };
+  });
+  const nameOf = ({ row, prefix }: PlainRow) => prefix + labelWithOrder(row.node);
+  const messages = rows.flatMap((row) => (row.node.message ? row.node.message.split("\n") : []));
+  const hasMessage = messages.length > 0;
+
+  const statusWidth = widest(["STATUS", ...plain.map((p) => p.status)]);
+  const durationWidth = widest(["DURATION", ...plain.map((p) => p.duration)]);
+  const startWidth = widest(["STARTED", ...plain.map((p) => p.start)]);
+  const nameNeeds = widest(["NAME", ...plain.map(nameOf)]);
+  const messageNeeds = hasMessage ? widest(["MESSAGE", ...messages]) : 0;
+  const roomWithoutStart = options.width - statusWidth - durationWidth - GAP.length * (hasMessage ? 3 : 2);
+  // STARTED is the first thing to go when the terminal is narrow: names and messages matter more.
+  const wanted = Math.min(nameNeeds, NAME_TARGET) + (hasMessage ? Math.min(messageNeeds, MESSAGE_TARGET) : 0);
+  const showStart = roomWithoutStart - startWidth - GAP.length >= wanted;
+  const room = showStart ? roomWithoutStart - startWidth - GAP.length : roomWithoutStart;
+  const widths = splitRoom(room, nameNeeds, messageNeeds);
+
+  const head = [
+    "STATUS",
+    "NAME",
+    "DURATION",
+    ...(showStart ? ["STARTED"] : []),
+    ...(hasMessage ? ["MESSAGE"] : []),
+  ];
+  const table = new Table({
+    head: head.map((title) => chalk.bold(title)),
+    chars: NO_BORDER,
+    // cli-table3 would otherwise colour head and border through its own global colour library.
+    style: { "padding-left": 0, "padding-right": 0, head: [], border: [] },
+  });
+  for (const p of plain) {
+    const { node } = p.row;
+    const kind = statusKind(node.status);
+    const paint = statusPaint(kind, chalk);
+    const failed = kind === "failed";
+    if (p.row.depth === 0 && table.length > 0) table.push(head.map(() => ""));
+
+    const messageLines = node.message ? wrapToWidth(node.message, widths.message) : [];
+    const name = renderName(p, widths.name, ellipsis, chalk, failed);
+    const continuation = continuationPrefix(p.row, glyphs);
+    const nameLines = [name, ...messageLines.slice(1).map(() => continuation)];
+    const duration = kind === "running" ? chalk.yellow(p.duration) : p.duration;
+    table.push([
+      paint(p.status),
+      nameLines.join("\n"),
+      duration,
+      ...(showStart ? [p.start] : []),
+      ...(hasMessage ? [messageLines.map((line) => (failed ? chalk.red(line) : line)).join("\n")] : []),
+    ]);
+  }
+  return table
+    .toString()
+    .split("\n")
+    .map((line) => line.trimEnd())
+    .join("\n");
+}
+
+/** Tree prefix, then the label (bold for a stage, red for a failure), then the order note, dimmed. */
+function renderName(
+  p: PlainRow,
+  width: number,
+  ellipsis: string,
+  chalk: ChalkInstance,
+  failed: boolean,
+): string {
+  const { label, kind } = p.row.node;
+  const shown = truncateToWidth(
+    labelWithOrder(p.row.node),
+    Math.max(1, width - displayWidth(p.prefix)),
+    ellipsis,
+  );
+  // The cut may land in the label or in the order note; only an intact label gets a dimmed note.
+  const labelPart = shown.startsWith(label) ? label : shown;
+  const notePart = shown.slice(labelPart.length);
+  const paintLabel = failed ? chalk.red.bold : kind === "stage" ? chalk.bold : (text: string) => text;
+  return p.prefix + paintLabel(labelPart) + (notePart ? chalk.dim(notePart) : "");
+}
