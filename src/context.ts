@@ -22,13 +22,22 @@ export interface Io {
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
+export interface Input {
+  isTTY: boolean;
+  /** Reads all of standard input as text (for --token-stdin / --password-stdin). */
+  readAll: () => Promise<string>;
+}
+
 export interface Context {
   io: Io;
+  stdin: Input;
   env: Env;
   cwd: string;
   /** Milliseconds since the epoch. */
   now: () => number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** A number in [0, 1), for retry jitter. */
+  random: () => number;
   /** Aborted when the user interrupts (Ctrl-C, SIGTERM). */
   signal: AbortSignal;
   /** The Node binary running us, for commands that spawn the CLI again (the demo). */

@@ -28,6 +28,8 @@ export interface ApiErrorDetails {
   errorCode?: string;
   errorMessage?: string;
   requestId?: string;
+  /** A network failure or timeout: worth retrying. */
+  transient?: boolean;
 }
 
 /** The service answered with an error, or could not be reached or understood. */

@@ -30,7 +30,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+async function readAllStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 const ctx: Context = {
+  stdin: { isTTY: process.stdin.isTTY === true, readAll: readAllStdin },
   io: {
     out: process.stdout,
     err: process.stderr,
@@ -42,6 +49,7 @@ const ctx: Context = {
   cwd: process.cwd(),
   now: () => Date.now(),
   sleep: (ms, signal) => delay(ms, undefined, { signal }),
+  random: Math.random,
   signal: interrupt.signal,
   execPath: process.execPath,
 };

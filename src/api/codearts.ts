@@ -1,7 +1,7 @@
 import type { Authenticator } from "../auth/authenticator.js";
 import { ApiError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
-import type { HttpClient, HttpResponse } from "./http.js";
+import type { HttpClient, HttpRequest, HttpResponse } from "./http.js";
 import { errorFromResponse, readServiceError } from "./service-error.js";
 
 /** A JSON answer kept both as received (for --json) and parsed. */
@@ -18,12 +18,40 @@ export interface RunDetailQuery {
   runId?: string;
 }
 
+export interface PipelineListQuery {
+  projectId: string;
+  /** The service filters by this substring of the name. */
+  name?: string;
+  offset: number;
+  limit: number;
+}
+
+export interface PipelineSummary {
+  id: string;
+  name: string;
+}
+
+export interface PipelinePage {
+  total: number;
+  pipelines: PipelineSummary[];
+}
+
 function parseJson(response: HttpResponse): unknown {
   try {
     return JSON.parse(response.body.toString("utf8"));
   } catch {
     return undefined;
   }
+}
+
+function unreadable(action: string, response: HttpResponse, what: string): ApiError {
+  const requestId = response.headers["x-request-id"];
+  return new ApiError(
+    `${action}: ${what} (HTTP ${response.status}, ${response.body.length} bytes${requestId ? `; request id ${requestId}` : ""})`,
+    ExitCode.ApiFailure,
+    { httpStatus: response.status, requestId },
+    "the answer was cut short or garbled; try again",
+  );
 }
 
 /** The CodeArts Pipeline v5 API: builds paths, adds credentials, turns error answers into ApiErrors. */
@@ -46,7 +74,34 @@ export class CodeArtsApi {
       "detail",
     ]);
     if (query.runId !== undefined) url.searchParams.set("pipeline_run_id", query.runId);
-    return this.getJson(url, "could not get the pipeline run");
+    return this.call({ method: "GET", url, headers: {} }, "could not get the pipeline run");
+  }
+
+  /** `POST /v5/{project_id}/api/pipelines/list`: one page of the project's pipelines. */
+  async listPipelines(query: PipelineListQuery): Promise<PipelinePage> {
+    const url = this.urlFor(["v5", query.projectId, "api", "pipelines", "list"]);
+    const body = JSON.stringify({ name: query.name, offset: query.offset, limit: query.limit });
+    const action = "could not list the project's pipelines";
+    const request: HttpRequest = {
+      method: "POST",
+      url,
+      headers: { "Content-Type": "application/json" },
+      body,
+      idempotent: true,
+    };
+    const answer = await this.call(request, action);
+    const page = answer.document as { total?: unknown; pipelines?: unknown };
+    if (!Array.isArray(page.pipelines)) {
+      throw new ApiError(`${action}: the answer has no pipeline list`, ExitCode.ApiFailure, {
+        requestId: answer.requestId,
+      });
+    }
+    const pipelines = page.pipelines.flatMap((p: { pipeline_id?: unknown; name?: unknown }) =>
+      typeof p?.pipeline_id === "string" && typeof p.name === "string"
+        ? [{ id: p.pipeline_id, name: p.name }]
+        : [],
+    );
+    return { total: typeof page.total === "number" ? page.total : pipelines.length, pipelines };
   }
 
   /** Joins encoded path segments under the base URL, keeping any path prefix it has. */
@@ -57,26 +112,29 @@ export class CodeArtsApi {
     return url;
   }
 
-  private async getJson(url: URL, action: string): Promise<JsonAnswer> {
-    const headers = {
-      Accept: "application/json",
-      ...(await this.auth.headersFor({ method: "GET", url })),
-    };
-    const response = await this.http.send({ method: "GET", url, headers });
+  private async sendAuthorized(request: HttpRequest): Promise<HttpResponse> {
+    const credentials = await this.auth.headersFor(request);
+    return this.http.send({
+      ...request,
+      headers: { Accept: "application/json", ...request.headers, ...credentials },
+    });
+  }
+
+  private async call(request: HttpRequest, action: string): Promise<JsonAnswer> {
+    let response = await this.sendAuthorized(request);
+    // An expired cached IAM token earns one fresh token and one retry; nothing else is retried here.
+    if (response.status === 401 && this.auth.renew && (await this.auth.renew())) {
+      response = await this.sendAuthorized(request);
+    }
     const document = parseJson(response);
     // CodeArts sometimes reports an error with HTTP 200 (reference §4), so a 2xx body is checked too.
     if (response.status < 200 || response.status >= 300 || readServiceError(document) !== undefined) {
-      throw errorFromResponse(action, response, document);
+      const error = errorFromResponse(action, response, document);
+      // Only the authenticator knows which credentials were refused and where they came from.
+      if (response.status !== 401) throw error;
+      throw new ApiError(error.message, error.exitCode, error.details, this.auth.refusalHint);
     }
-    const requestId = response.headers["x-request-id"];
-    if (document === undefined) {
-      throw new ApiError(
-        `${action}: the answer is not valid JSON (HTTP ${response.status}, ${response.body.length} bytes${requestId ? `; request id ${requestId}` : ""})`,
-        ExitCode.ApiFailure,
-        { httpStatus: response.status, requestId },
-        "the answer was cut short or garbled; try again",
-      );
-    }
-    return { raw: response.body, document, requestId };
+    if (document === undefined) throw unreadable(action, response, "the answer is not valid JSON");
+    return { raw: response.body, document, requestId: response.headers["x-request-id"] };
   }
 }

@@ -13,6 +13,8 @@ export interface HttpRequest {
   url: URL;
   headers: Record<string, string>;
   body?: string;
+  /** A POST that only reads (list, query) and may be retried like a GET. */
+  idempotent?: boolean;
 }
 
 export interface HttpResponse {
@@ -67,7 +69,7 @@ function networkFailure(error: unknown, url: URL, timeoutMs: number): CliError {
     return new ApiError(
       `no complete answer from ${host} within ${Math.round(timeoutMs / 1000)} s`,
       ExitCode.ApiFailure,
-      {},
+      { transient: true },
       "the service or the network is slow or down; try again later",
     );
   }
@@ -82,7 +84,7 @@ function networkFailure(error: unknown, url: URL, timeoutMs: number): CliError {
   return new ApiError(
     `could not reach ${host}: ${reason}`,
     ExitCode.ApiFailure,
-    {},
+    { transient: true },
     "check the endpoint (--endpoint, --region) and your network",
   );
 }

@@ -69,7 +69,7 @@ const KNOWN_CODES: Readonly<Record<string, KnownCode>> = {
   "APIGW.0301": {
     exitCode: ExitCode.Auth,
     summary: "the service refused the credentials",
-    hint: "CODEARTS_TOKEN may have expired (tokens last 24 h) or belong to another region; get a new token",
+    hint: "check the credentials: `codearts-run config show` says where they come from",
   },
   "APIGW.0308": {
     exitCode: ExitCode.ApiFailure,

@@ -2,86 +2,322 @@ import { endpointForRegion, parseEndpoint } from "../api/endpoints.js";
 import type { Env } from "../context.js";
 import { UsageError } from "../errors.js";
 import { requireId } from "../model/ids.js";
+import type { LoadedConfig } from "./load.js";
+import type { OutputFormat, ProfileSettings } from "./schema.js";
 
 /**
- * The one place where settings are resolved: flags win over environment variables, which win
- * over defaults. Each value keeps where it came from, for messages and (later) `config show`.
- * Configuration files, profiles and the other credential kinds grow here.
+ * The one resolver for every setting. Precedence: flags > environment > the selected config
+ * profile > the config file's top level > defaults. Every value keeps its source (a flag, an
+ * environment variable, "file: key.path" or "default"), for messages and `config show`.
+ * Resolution never makes a request; missing values are reported by `requireConnection`.
  */
-
-/** Where a setting came from, e.g. "--project" or "CODEARTS_PROJECT_ID". */
-export type Source = string;
 
 export interface Sourced<T> {
   value: T;
-  source: Source;
+  source: string;
 }
 
-export type Credentials = { kind: "token"; token: Sourced<string> };
+export type Credentials =
+  | { kind: "token"; token: Sourced<string> }
+  | { kind: "aksk"; ak: Sourced<string>; sk: Sourced<string>; securityToken?: Sourced<string> }
+  | { kind: "password"; domain: Sourced<string>; username: Sourced<string>; password: Sourced<string> };
 
-export interface ConnectionSettings {
-  endpoint: Sourced<URL>;
+export interface Settings {
+  configFile?: string;
+  profile?: Sourced<string>;
   region?: Sourced<string>;
+  endpoint?: Sourced<URL>;
+  iamEndpoint?: Sourced<URL>;
+  projectId?: Sourced<string>;
+  iamProjectId?: Sourced<string>;
+  credentials?: Credentials;
+  pipelines: Record<string, Sourced<string>>;
+  output: Sourced<OutputFormat>;
+  requestTimeoutMs: Sourced<number>;
+}
+
+/** Flags that override settings; undefined when not given on the command line. */
+export interface SettingFlags {
+  profile?: string;
+  region?: string;
+  project?: string;
+  endpoint?: string;
+  iamEndpoint?: string;
+  output?: OutputFormat;
+  requestTimeoutMs?: number;
+}
+
+/** A secret read from standard input with --token-stdin or --password-stdin. */
+export interface StdinSecret {
+  kind: "token" | "password";
+  value: string;
+}
+
+type StringKey = Exclude<keyof ProfileSettings, "pipelines" | "output" | "requestTimeout">;
+
+const FLAG_NAMES: Partial<Record<StringKey, keyof SettingFlags>> = {
+  region: "region",
+  projectId: "project",
+  endpoint: "endpoint",
+  iamEndpoint: "iamEndpoint",
+};
+
+const FLAG_SPELLING: Record<string, string> = {
+  region: "--region",
+  project: "--project",
+  endpoint: "--endpoint",
+  iamEndpoint: "--iam-endpoint",
+};
+
+/** The environment variables read, in order of preference. One closed list, documented in the README. */
+export const ENV_NAMES: Readonly<Record<StringKey, readonly string[]>> = {
+  region: ["CODEARTS_REGION"],
+  projectId: ["CODEARTS_PROJECT_ID"],
+  endpoint: ["CODEARTS_ENDPOINT"],
+  iamEndpoint: ["CODEARTS_IAM_ENDPOINT", "HUAWEICLOUD_SDK_IAM_ENDPOINT"],
+  iamProjectId: ["CODEARTS_IAM_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"],
+  domain: ["CODEARTS_DOMAIN"],
+  username: ["CODEARTS_USERNAME"],
+  password: ["CODEARTS_PASSWORD"],
+  token: ["CODEARTS_TOKEN"],
+  ak: ["CLOUD_SDK_AK", "HUAWEICLOUD_SDK_AK"],
+  sk: ["CLOUD_SDK_SK", "HUAWEICLOUD_SDK_SK"],
+  securityToken: ["HUAWEICLOUD_SDK_SECURITY_TOKEN", "CLOUD_SDK_SECURITY_TOKEN"],
+};
+
+/** One level of precedence: answers a key with a sourced value, or nothing. */
+type Layer = (key: StringKey) => Sourced<string> | undefined;
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value.trim();
+}
+
+function flagLayer(flags: SettingFlags): Layer {
+  return (key) => {
+    const flag = FLAG_NAMES[key];
+    const value = flag === undefined ? undefined : nonEmpty(flags[flag] as string | undefined);
+    return value === undefined || flag === undefined
+      ? undefined
+      : { value, source: FLAG_SPELLING[flag] ?? flag };
+  };
+}
+
+function envLayer(env: Env): Layer {
+  return (key) => {
+    for (const name of ENV_NAMES[key]) {
+      const value = nonEmpty(env[name]);
+      if (value !== undefined) return { value, source: name };
+    }
+    return undefined;
+  };
+}
+
+function configLayer(section: ProfileSettings | undefined, filepath: string, prefix: string): Layer {
+  return (key) => {
+    const value = section?.[key];
+    return typeof value === "string" ? { value, source: `${filepath}: ${prefix}${key}` } : undefined;
+  };
+}
+
+function firstOf(layers: Layer[], key: StringKey): Sourced<string> | undefined {
+  for (const layer of layers) {
+    const found = layer(key);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function selectProfile(
+  flags: SettingFlags,
+  env: Env,
+  loaded: LoadedConfig | undefined,
+): Sourced<string> | undefined {
+  const chosen: Sourced<string> | undefined =
+    (nonEmpty(flags.profile) && { value: flags.profile as string, source: "--profile" }) ||
+    (nonEmpty(env.CODEARTS_PROFILE) && {
+      value: env.CODEARTS_PROFILE as string,
+      source: "CODEARTS_PROFILE",
+    }) ||
+    (loaded?.config.defaultProfile !== undefined
+      ? { value: loaded.config.defaultProfile, source: `${loaded.filepath}: defaultProfile` }
+      : undefined);
+  if (chosen === undefined) return undefined;
+  const known = Object.keys(loaded?.config.profiles ?? {});
+  if (!known.includes(chosen.value)) {
+    throw new UsageError(
+      `profile "${chosen.value}" (${chosen.source}) is not in ${loaded ? loaded.filepath : "any config file (none was found)"}`,
+      known.length > 0 ? `known profiles: ${known.join(", ")}` : "add it under `profiles:` in .codeartsrc",
+    );
+  }
+  return chosen;
+}
+
+/** Credentials from the highest layer that has any; at one layer a token beats AK/SK beats a password. */
+function resolveCredentials(layers: Layer[], stdin: StdinSecret | undefined): Credentials | undefined {
+  const stdinLayer: Layer = (key) =>
+    stdin && key === stdin.kind ? { value: stdin.value, source: `--${stdin.kind}-stdin` } : undefined;
+  for (const layer of [stdinLayer, ...layers]) {
+    const token = layer("token");
+    if (token) return { kind: "token", token };
+    const ak = layer("ak");
+    const sk = layer("sk");
+    if (ak && sk) {
+      const securityToken = layer("securityToken");
+      return { kind: "aksk", ak, sk, ...(securityToken ? { securityToken } : {}) };
+    }
+    if (ak || sk) {
+      const [have, missing] = ak ? [ak, "SK"] : [sk as Sourced<string>, "AK"];
+      throw new UsageError(
+        `${have.source} is set but its ${missing} is not`,
+        "AK/SK signing needs both: set CLOUD_SDK_AK and CLOUD_SDK_SK (or ak and sk in the config)",
+      );
+    }
+    const password = layer("password");
+    if (password) {
+      const domain = firstOf(layers, "domain");
+      const username = firstOf(layers, "username");
+      if (!domain || !username) {
+        throw new UsageError(
+          `a password is given (${password.source}) but not the ${!domain ? "account (domain) name" : "IAM user name"}`,
+          "set CODEARTS_DOMAIN and CODEARTS_USERNAME (or domain and username in the config)",
+        );
+      }
+      return { kind: "password", domain, username, password };
+    }
+  }
+  return undefined;
+}
+
+function resolveEndpoint(
+  layers: Layer[],
+  region: Sourced<string> | undefined,
+  env: Env,
+): Sourced<URL> | undefined {
+  // The endpoint and the region are one choice at each layer, so `--region` beats CODEARTS_ENDPOINT.
+  for (const layer of layers) {
+    const endpoint = layer("endpoint");
+    if (endpoint) return { value: parseEndpoint(endpoint.value, endpoint.source), source: endpoint.source };
+    const layerRegion = layer("region");
+    if (layerRegion) {
+      // The official SDKs' per-region override, e.g. HUAWEICLOUD_SDK_REGION_CODEARTSPIPELINE_CN_NORTH_4.
+      const sdkName = `HUAWEICLOUD_SDK_REGION_CODEARTSPIPELINE_${layerRegion.value.toUpperCase().replace(/-/g, "_")}`;
+      const sdkOverride = nonEmpty(env[sdkName]);
+      if (sdkOverride) return { value: parseEndpoint(sdkOverride, sdkName), source: sdkName };
+      return { value: endpointForRegion(layerRegion.value), source: layerRegion.source };
+    }
+  }
+  return region ? { value: endpointForRegion(region.value), source: region.source } : undefined;
+}
+
+function resolveIamEndpoint(layers: Layer[], region: Sourced<string> | undefined): Sourced<URL> | undefined {
+  const explicit = firstOf(layers, "iamEndpoint");
+  if (explicit) return { value: parseEndpoint(explicit.value, explicit.source), source: explicit.source };
+  if (!region) return undefined;
+  return {
+    value: new URL(`https://iam.${region.value}.myhuaweicloud.com`),
+    source: `default for region ${region.value}`,
+  };
+}
+
+function checkedId(found: Sourced<string> | undefined, what: string): Sourced<string> | undefined {
+  return found && { value: requireId(found.value, what, found.source), source: found.source };
+}
+
+function resolvePipelines(loaded: LoadedConfig | undefined, profile: string | undefined) {
+  const aliases: Record<string, Sourced<string>> = {};
+  if (!loaded) return aliases;
+  const sections: Array<[Record<string, string> | undefined, string]> = [
+    [loaded.config.pipelines, "pipelines"],
+    [profile ? loaded.config.profiles?.[profile]?.pipelines : undefined, `profiles.${profile}.pipelines`],
+  ];
+  for (const [section, prefix] of sections) {
+    for (const [alias, id] of Object.entries(section ?? {})) {
+      const source = `${loaded.filepath}: ${prefix}.${alias}`;
+      aliases[alias] = { value: requireId(id, `pipeline id for alias "${alias}"`, source), source };
+    }
+  }
+  return aliases;
+}
+
+export function resolveSettings(input: {
+  flags: SettingFlags;
+  env: Env;
+  config?: LoadedConfig;
+  stdinSecret?: StdinSecret;
+}): Settings {
+  const { flags, env, config } = input;
+  const profile = selectProfile(flags, env, config);
+  const profileSection = profile ? config?.config.profiles?.[profile.value] : undefined;
+  const fileLayers: Layer[] = config
+    ? [
+        configLayer(profileSection, config.filepath, `profiles.${profile?.value}.`),
+        configLayer(config.config, config.filepath, ""),
+      ]
+    : [];
+  const layers = [flagLayer(flags), envLayer(env), ...fileLayers];
+
+  const region = firstOf(layers, "region");
+  const fromFile = <K extends "output" | "requestTimeout">(key: K) => {
+    const inProfile = profileSection?.[key];
+    if (inProfile !== undefined && config) {
+      return { value: inProfile, source: `${config.filepath}: profiles.${profile?.value}.${key}` };
+    }
+    const top = config?.config[key];
+    return top !== undefined && config ? { value: top, source: `${config.filepath}: ${key}` } : undefined;
+  };
+  const timeout = fromFile("requestTimeout");
+
+  return {
+    configFile: config?.filepath,
+    profile,
+    region,
+    endpoint: resolveEndpoint(layers, region, env),
+    iamEndpoint: resolveIamEndpoint(layers, region),
+    projectId: checkedId(firstOf(layers, "projectId"), "project id"),
+    iamProjectId: firstOf(layers, "iamProjectId"),
+    credentials: resolveCredentials(layers, input.stdinSecret),
+    pipelines: resolvePipelines(config, profile?.value),
+    output:
+      flags.output !== undefined
+        ? { value: flags.output, source: "--output" }
+        : ((fromFile("output") as Sourced<OutputFormat> | undefined) ?? {
+            value: "table",
+            source: "default",
+          }),
+    requestTimeoutMs:
+      flags.requestTimeoutMs !== undefined
+        ? { value: flags.requestTimeoutMs, source: "--request-timeout" }
+        : timeout
+          ? { value: (timeout.value as number) * 1000, source: timeout.source }
+          : { value: 30_000, source: "default" },
+  };
+}
+
+/** What a command that calls the API needs; each missing piece is a usage error saying how to set it. */
+export interface Connection {
+  endpoint: Sourced<URL>;
   projectId: Sourced<string>;
   credentials: Credentials;
 }
 
-export interface ConnectionFlags {
-  project?: string;
-  region?: string;
-  endpoint?: string;
-}
-
-function pick(
-  flag: string | undefined,
-  flagName: string,
-  env: Env,
-  envName: string,
-): Sourced<string> | undefined {
-  if (flag !== undefined) return { value: flag, source: flagName };
-  const fromEnv = env[envName];
-  if (fromEnv !== undefined && fromEnv !== "") return { value: fromEnv, source: envName };
-  return undefined;
-}
-
-function resolveEndpoint(flags: ConnectionFlags, env: Env): Pick<ConnectionSettings, "endpoint" | "region"> {
-  const region = pick(flags.region, "--region", env, "CODEARTS_REGION");
-  const endpoint = pick(flags.endpoint, "--endpoint", env, "CODEARTS_ENDPOINT");
-  if (endpoint) {
-    return {
-      endpoint: { value: parseEndpoint(endpoint.value, endpoint.source), source: endpoint.source },
-      region,
-    };
-  }
-  if (region) {
-    return { endpoint: { value: endpointForRegion(region.value), source: region.source }, region };
-  }
-  throw new UsageError(
-    "no region or endpoint given",
-    "pass --region <region> (e.g. cn-north-4) or set CODEARTS_REGION; --endpoint <url> names the service directly",
-  );
-}
-
-function resolveCredentials(env: Env): Credentials {
-  const token = env.CODEARTS_TOKEN;
-  if (token !== undefined && token.trim() !== "") {
-    return { kind: "token", token: { value: token.trim(), source: "CODEARTS_TOKEN" } };
-  }
-  throw new UsageError(
-    "no credentials: CODEARTS_TOKEN is not set",
-    "export CODEARTS_TOKEN=<IAM token> (the X-Subject-Token of an IAM token request); tokens are never taken as a command-line argument",
-  );
-}
-
-export function resolveConnection(flags: ConnectionFlags, env: Env): ConnectionSettings {
-  const project = pick(flags.project, "--project", env, "CODEARTS_PROJECT_ID");
-  if (!project) {
+export function requireConnection(settings: Settings): Connection {
+  if (!settings.projectId) {
     throw new UsageError(
       "no project id given",
-      "pass --project <id> or set CODEARTS_PROJECT_ID to the CodeArts project id (32 letters or digits)",
+      "pass --project <id>, set CODEARTS_PROJECT_ID, or put projectId in .codeartsrc (the CodeArts project id, 32 letters or digits)",
     );
   }
-  const projectId = { value: requireId(project.value, "project id", project.source), source: project.source };
-  const { endpoint, region } = resolveEndpoint(flags, env);
-  return { endpoint, region, projectId, credentials: resolveCredentials(env) };
+  if (!settings.endpoint) {
+    throw new UsageError(
+      "no region or endpoint given",
+      "pass --region <region> (e.g. cn-north-4), set CODEARTS_REGION, or put region in .codeartsrc; --endpoint <url> names the service directly",
+    );
+  }
+  if (!settings.credentials) {
+    throw new UsageError(
+      "no credentials: set CODEARTS_TOKEN, CLOUD_SDK_AK/CLOUD_SDK_SK, or CODEARTS_DOMAIN/CODEARTS_USERNAME/CODEARTS_PASSWORD",
+      "or use --token-stdin / --password-stdin, or a profile in .codeartsrc; secrets are never taken as command-line arguments",
+    );
+  }
+  return { endpoint: settings.endpoint, projectId: settings.projectId, credentials: settings.credentials };
 }

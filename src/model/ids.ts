@@ -11,9 +11,13 @@ function quoted(value: string): string {
   return JSON.stringify(clean.length > 48 ? `${clean.slice(0, 45)}...` : clean);
 }
 
+export function isId(value: string): boolean {
+  return ID_PATTERN.test(value);
+}
+
 /** Rejects a malformed id before any request is made. `what` names it for the message. */
 export function requireId(value: string, what: string, where: string): string {
-  if (ID_PATTERN.test(value)) return value;
+  if (isId(value)) return value;
   const shape =
     value.length === 32
       ? "it has characters other than letters and digits"

@@ -10,15 +10,27 @@ export interface CliResult {
   stderr: string;
 }
 
+export interface RunOptions {
+  /** Working directory (config files are searched from here upward). */
+  cwd?: string;
+  /** Written to standard input, which is then closed; without it stdin is empty. */
+  input?: string;
+}
+
 /**
  * Spawns `codearts-run …` with only the environment given (plus PATH), so the developer's own
  * CODEARTS_* or colour settings never leak into a test.
  */
-export function runBinary(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+export function runBinary(
+  args: string[],
+  env: Record<string, string> = {},
+  options: RunOptions = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       env: { PATH: process.env.PATH ?? "", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
+      cwd: options.cwd,
+      stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";
     let stderr = "";
@@ -30,6 +42,8 @@ export function runBinary(args: string[], env: Record<string, string> = {}): Pro
     });
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.on("error", () => {}); // the CLI may exit before reading its input
+    child.stdin.end(options.input ?? "");
   });
 }
 

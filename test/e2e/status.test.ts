@@ -37,7 +37,8 @@ function expectCleanError(result: CliResult, code: number, message: RegExp): voi
   expect(result.code).toBe(code);
   expect(result.stdout).toBe("");
   expect(result.stderr).toMatch(message);
-  expect(result.stderr).toMatch(/^error: .+\nhint: .+\n$/);
+  // Transient trouble is retried first, each retry announced on a "note:" line.
+  expect(result.stderr).toMatch(/^(note: .+; retrying in .+\n)*error: .+\nhint: .+\n$/);
   expect(result.stderr).not.toMatch(STACK_TRACE);
 }
 
@@ -216,6 +217,44 @@ describe("codearts-run status: what it could not find out", () => {
   });
 });
 
+describe("codearts-run status: transient trouble is ridden out and reported", () => {
+  it("retries two 503s and still answers with the run's outcome", async () => {
+    sim.setFaults([{ kind: "503", pipeline: "web", times: 2 }]);
+    try {
+      const result = await status([pipelineId("web"), "--json"]);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout).status).toBe("COMPLETED");
+      expect(result.stderr).toMatch(
+        /^note: HTTP 503; retrying in [\d.]+ s \(attempt 2 of 4\)\nnote: HTTP 503; retrying in [\d.]+ s \(attempt 3 of 4\)\n$/,
+      );
+    } finally {
+      sim.setFaults([]);
+    }
+  });
+
+  it("gives up on a stalled answer after --request-timeout and tries again", async () => {
+    sim.setFaults([{ kind: "stall", pipeline: "api", times: 1 }]);
+    try {
+      const result = await status([pipelineId("api"), "--request-timeout", "1"]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^note: no complete answer from 127\.0\.0\.1:\d+ within 1 s; retrying/);
+    } finally {
+      sim.setFaults([]);
+    }
+  });
+
+  it("honours Retry-After on 429", async () => {
+    sim.setFaults([{ kind: "429", pipeline: "web", times: 1, retryAfterSeconds: 1 }]);
+    try {
+      const result = await status([pipelineId("web")]);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe("note: HTTP 429; retrying in 1.0 s (attempt 2 of 4)\n");
+    } finally {
+      sim.setFaults([]);
+    }
+  });
+});
+
 describe("codearts-run status: usage errors exit 2 before any request", () => {
   async function expectUsageError(args: string[], message: RegExp, overrides?: Record<string, string>) {
     const before = sim.stats().requests;
@@ -224,10 +263,10 @@ describe("codearts-run status: usage errors exit 2 before any request", () => {
     expect(sim.stats().requests).toBe(before);
   }
 
-  it("rejects a malformed pipeline id, saying what a valid one looks like", async () => {
+  it("rejects a pipeline that cannot be an id or a name, saying what a valid one looks like", async () => {
     await expectUsageError(
-      ["web-pipeline"],
-      /invalid pipeline id "web-pipeline".*\nhint: .*32 letters or digits/,
+      ["web;rm -rf"],
+      /"web;rm -rf" is not a pipeline id, alias or name\nhint: .*32 letters or digits/,
     );
   });
 
@@ -242,7 +281,7 @@ describe("codearts-run status: usage errors exit 2 before any request", () => {
   });
 
   it("refuses to run without credentials", async () => {
-    await expectUsageError([pipelineId("web")], /no credentials: CODEARTS_TOKEN/, { CODEARTS_TOKEN: "" });
+    await expectUsageError([pipelineId("web")], /no credentials: set CODEARTS_TOKEN/, { CODEARTS_TOKEN: "" });
   });
 
   it("refuses to send a token over plain http to a remote host", async () => {

@@ -1,0 +1,103 @@
+import type { CodeArtsApi, PipelineSummary } from "../api/codearts.js";
+import type { Sourced } from "../config/settings.js";
+import { CliError, UsageError } from "../errors.js";
+import { ExitCode } from "../exit-codes.js";
+import { isId } from "../model/ids.js";
+import { sanitizeText } from "../render/sanitize.js";
+
+/**
+ * `<pipeline>` may be an id, an alias from the config (`pipelines: { web: <id> }`), or a pipeline
+ * name looked up through the list-pipelines API. Exactly one match wins.
+ */
+
+export interface ResolvedPipeline {
+  id: string;
+  /** How the user named it, for the commands we suggest back to them. */
+  reference: string;
+  how: "id" | "alias" | "name";
+}
+
+/** The one API call a name look-up needs. */
+export type PipelineLister = Pick<CodeArtsApi, "listPipelines">;
+
+const PAGE_SIZE = 100;
+
+// Names are letters, digits, "-" and "_" per the reference, though its own example has a space, and
+// CodeArts users name pipelines in their language; anything else cannot be a name and is refused
+// before any request.
+const NAME_PATTERN = /^[\p{L}\p{N}\p{M} ._()-]{1,128}$/u;
+
+async function allPipelines(api: PipelineLister, projectId: string): Promise<PipelineSummary[]> {
+  const found: PipelineSummary[] = [];
+  for (let offset = 0; ; offset += PAGE_SIZE) {
+    const page = await api.listPipelines({ projectId, offset, limit: PAGE_SIZE });
+    found.push(...page.pipelines);
+    if (page.pipelines.length === 0 || found.length >= page.total) return found;
+  }
+}
+
+/** Edit distance, for suggesting the closest names when nothing matches. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current.push(
+        Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+function closestNames(name: string, pipelines: PipelineSummary[]): string[] {
+  const wanted = name.toLowerCase();
+  return pipelines
+    .map((p) => ({
+      name: p.name,
+      score: p.name.toLowerCase().includes(wanted) ? 0 : distance(wanted, p.name.toLowerCase()),
+    }))
+    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
+    .slice(0, 3)
+    .map((p) => JSON.stringify(sanitizeText(p.name)));
+}
+
+export async function resolvePipeline(
+  reference: string,
+  aliases: Record<string, Sourced<string>>,
+  api: PipelineLister,
+  projectId: string,
+): Promise<ResolvedPipeline> {
+  if (isId(reference)) return { id: reference, reference, how: "id" };
+  const alias = aliases[reference];
+  if (alias) return { id: alias.value, reference, how: "alias" };
+  if (!NAME_PATTERN.test(reference)) {
+    throw new UsageError(
+      `${JSON.stringify(sanitizeText(reference).slice(0, 60))} is not a pipeline id, alias or name`,
+      "give the pipeline's id (32 letters or digits, e.g. e5460d1d403146a1935c2d4b68ef506c), an alias from .codeartsrc, or its name",
+    );
+  }
+
+  const pipelines = await allPipelines(api, projectId);
+  const exact = pipelines.filter((p) => p.name === reference);
+  const matches =
+    exact.length > 0 ? exact : pipelines.filter((p) => p.name.toLowerCase() === reference.toLowerCase());
+  const shown = JSON.stringify(sanitizeText(reference));
+  if (matches.length === 1) return { id: (matches[0] as PipelineSummary).id, reference, how: "name" };
+  if (matches.length > 1) {
+    throw new UsageError(
+      `${matches.length} pipelines are named ${shown}: ${matches.map((p) => `${sanitizeText(p.name)} (${p.id})`).join(", ")}`,
+      "name the one you mean by its id, or give it an alias under `pipelines:` in .codeartsrc",
+    );
+  }
+  const closest = closestNames(reference, pipelines);
+  throw new CliError(
+    `no pipeline named ${shown} in project ${projectId}`,
+    ExitCode.NotFound,
+    closest.length > 0
+      ? `closest names: ${closest.join(", ")}; a pipeline id (32 letters or digits) or a config alias also works`
+      : "the project has no pipelines; check --project / CODEARTS_PROJECT_ID",
+  );
+}

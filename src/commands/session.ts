@@ -1,0 +1,120 @@
+import { CodeArtsApi } from "../api/codearts.js";
+import { createHttpClient, type HttpClient } from "../api/http.js";
+import { DEFAULT_RETRY_POLICY, withRetries } from "../api/retry.js";
+import { type Authenticator, createAuthenticator } from "../auth/index.js";
+import { loadConfig } from "../config/load.js";
+import type { OutputFormat } from "../config/schema.js";
+import {
+  type Connection,
+  requireConnection,
+  resolveSettings,
+  type Settings,
+  type StdinSecret,
+} from "../config/settings.js";
+import type { Context } from "../context.js";
+import { UsageError } from "../errors.js";
+import { sanitizeText } from "../render/sanitize.js";
+
+/**
+ * What every command that talks to CodeArts does first: read the config file and any secret on
+ * standard input, resolve the settings, and open one HTTP client with the right authenticator.
+ */
+
+export interface GlobalOptions {
+  config?: string;
+  profile?: string;
+  region?: string;
+  project?: string;
+  endpoint?: string;
+  iamEndpoint?: string;
+  tokenStdin?: boolean;
+  passwordStdin?: boolean;
+  output?: OutputFormat;
+  requestTimeoutMs?: number;
+  debug: boolean;
+}
+
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+
+async function readStdinSecret(options: GlobalOptions, ctx: Context): Promise<StdinSecret | undefined> {
+  if (options.tokenStdin && options.passwordStdin) {
+    throw new UsageError(
+      "--token-stdin and --password-stdin cannot be used together",
+      "choose one credential",
+    );
+  }
+  const kind = options.tokenStdin ? "token" : options.passwordStdin ? "password" : undefined;
+  if (kind === undefined) return undefined;
+  if (ctx.stdin.isTTY) {
+    throw new UsageError(
+      `--${kind}-stdin reads the ${kind} from standard input, which is a terminal here`,
+      `pipe it in, e.g. \`cat ~/.secrets/codearts-${kind} | codearts-run … --${kind}-stdin\``,
+    );
+  }
+  const value = (await ctx.stdin.readAll()).replace(/\r?\n$/, "");
+  if (value.trim() === "") {
+    throw new UsageError(`--${kind}-stdin: standard input was empty`, `pipe the ${kind} into codearts-run`);
+  }
+  return { kind, value };
+}
+
+export async function loadSettings(options: GlobalOptions, ctx: Context): Promise<Settings> {
+  const config = await loadConfig({ explicitPath: options.config, cwd: ctx.cwd, env: ctx.env });
+  if (config?.permissionWarning) ctx.io.err.write(`warning: ${config.permissionWarning}\n`);
+  return resolveSettings({
+    flags: {
+      profile: options.profile,
+      region: options.region,
+      project: options.project,
+      endpoint: options.endpoint,
+      iamEndpoint: options.iamEndpoint,
+      output: options.output,
+      requestTimeoutMs: options.requestTimeoutMs,
+    },
+    env: ctx.env,
+    config,
+    stdinSecret: await readStdinSecret(options, ctx),
+  });
+}
+
+export interface ApiSession {
+  settings: Settings;
+  connection: Connection;
+  api: CodeArtsApi;
+  authenticator: Authenticator;
+  close: () => Promise<void>;
+}
+
+export function debugWriter(options: { debug: boolean }, ctx: Context): ((line: string) => void) | undefined {
+  return options.debug ? (line) => ctx.io.err.write(`debug: ${line}\n`) : undefined;
+}
+
+export function openApi(settings: Settings, options: GlobalOptions, ctx: Context): ApiSession {
+  const connection = requireConnection(settings);
+  const transport = createHttpClient({
+    timeoutMs: settings.requestTimeoutMs.value,
+    maxBodyBytes: MAX_ANSWER_BYTES,
+    signal: ctx.signal,
+    now: ctx.now,
+    debug: debugWriter(options, ctx),
+  });
+  const http: HttpClient = withRetries(transport, {
+    policy: DEFAULT_RETRY_POLICY,
+    now: ctx.now,
+    sleep: ctx.sleep,
+    random: ctx.random,
+    signal: ctx.signal,
+    onRetry: ({ attempt, maxAttempts, delayMs, reason }) =>
+      ctx.io.err.write(
+        `note: ${sanitizeText(reason)}; retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${maxAttempts})\n`,
+      ),
+  });
+  const authenticator = createAuthenticator(connection.credentials, { settings, http, ctx });
+  return {
+    settings,
+    connection,
+    api: new CodeArtsApi(http, connection.endpoint.value, authenticator),
+    authenticator,
+    close: () => http.close(),
+  };
+}

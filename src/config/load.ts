@@ -1,0 +1,132 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { cosmiconfig, defaultLoaders } from "cosmiconfig";
+import type { Env } from "../context.js";
+import { UsageError } from "../errors.js";
+import { type ConfigFile, SECRET_KEYS, validateConfig } from "./schema.js";
+
+/**
+ * Finds and reads the configuration file with cosmiconfig (module name `codearts`): `--config FILE`
+ * if given, else the nearest of SEARCH_PLACES from the working directory upward, else the user's
+ * config directory ($XDG_CONFIG_HOME/codearts or ~/.config/codearts). Directories are walked here
+ * rather than by cosmiconfig so the home and config directories come from the injected env.
+ */
+
+export interface LoadedConfig {
+  filepath: string;
+  config: ConfigFile;
+  /** Set when the file holds a secret and others can read it. */
+  permissionWarning?: string;
+}
+
+const SEARCH_PLACES = [
+  "package.json",
+  ".codeartsrc",
+  ".codeartsrc.json",
+  ".codeartsrc.yaml",
+  ".codeartsrc.yml",
+  "codearts.config.js",
+  "codearts.config.mjs",
+  "codearts.config.cjs",
+];
+
+const USER_CONFIG_PLACES = ["config", "config.yaml", "config.yml", "config.json"];
+
+export function userConfigDir(env: Env): string | undefined {
+  if (env.XDG_CONFIG_HOME) return path.join(env.XDG_CONFIG_HOME, "codearts");
+  const home = env.HOME ?? env.USERPROFILE;
+  return home ? path.join(home, ".config", "codearts") : undefined;
+}
+
+/** The parser's own explanation, without its "YAML Error in <file>:" preamble or code excerpt. */
+function parserReason(text: string): string {
+  const lines = text.split("\n").filter((line) => line.trim() !== "" && !/^(YAML|JSON) Error in /.test(line));
+  return lines[0]?.trim() ?? text;
+}
+
+function readFailure(filepath: string, error: unknown): UsageError {
+  const code = (error as { code?: string }).code;
+  const reason =
+    code === "ENOENT"
+      ? "no such file"
+      : code === "EISDIR"
+        ? "it is a directory, not a file"
+        : code === "EACCES" || code === "EPERM"
+          ? "permission denied"
+          : `it is not valid: ${parserReason(error instanceof Error ? error.message : String(error))}`;
+  return new UsageError(
+    `could not read config file ${filepath}: ${reason}`,
+    "fix or remove the file, or name another one with --config",
+  );
+}
+
+function holdsSecret(config: ConfigFile): boolean {
+  const sections = [config, ...Object.values(config.profiles ?? {})];
+  return sections.some((section) => Object.keys(section).some((key) => SECRET_KEYS.has(key)));
+}
+
+async function permissionWarning(filepath: string, config: ConfigFile): Promise<string | undefined> {
+  if (!holdsSecret(config)) return undefined;
+  const { mode } = await stat(filepath);
+  if ((mode & 0o077) === 0) return undefined;
+  return `config file ${filepath} holds a secret and other users can read it; run: chmod 600 ${filepath}`;
+}
+
+async function finish(filepath: string, raw: unknown): Promise<LoadedConfig> {
+  const config = validateConfig(raw, filepath);
+  return { filepath, config, permissionWarning: await permissionWarning(filepath, config) };
+}
+
+export async function loadConfig(options: {
+  explicitPath?: string;
+  cwd: string;
+  env: Env;
+}): Promise<LoadedConfig | undefined> {
+  const projectExplorer = cosmiconfig("codearts", {
+    searchPlaces: SEARCH_PLACES,
+    searchStrategy: "none",
+    cache: false,
+  });
+
+  if (options.explicitPath !== undefined) {
+    const filepath = path.resolve(options.cwd, options.explicitPath);
+    try {
+      // A file named anything (`--config prod.conf`) is read as YAML, which also covers JSON.
+      const known = [".json", ".yaml", ".yml", ".js", ".mjs", ".cjs", ""].includes(path.extname(filepath));
+      const raw = known
+        ? (await projectExplorer.load(filepath))?.config
+        : await defaultLoaders.noExt(filepath, await readFile(filepath, "utf8"));
+      return finish(filepath, raw);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw readFailure(filepath, error);
+    }
+  }
+
+  const dirs: string[] = [];
+  for (let dir = path.resolve(options.cwd); ; dir = path.dirname(dir)) {
+    dirs.push(dir);
+    if (path.dirname(dir) === dir) break;
+  }
+  const searches = dirs.map((dir) => ({ dir, explorer: projectExplorer }));
+  const userDir = userConfigDir(options.env);
+  if (userDir) {
+    const userExplorer = cosmiconfig("codearts", {
+      searchPlaces: USER_CONFIG_PLACES,
+      searchStrategy: "none",
+      cache: false,
+    });
+    searches.push({ dir: userDir, explorer: userExplorer });
+  }
+  for (const { dir, explorer } of searches) {
+    let result: Awaited<ReturnType<typeof explorer.search>>;
+    try {
+      result = await explorer.search(dir);
+    } catch (error) {
+      const filepath = (error as { filepath?: string }).filepath ?? dir;
+      throw readFailure(filepath, error);
+    }
+    if (result && !result.isEmpty) return finish(result.filepath, result.config);
+  }
+  return undefined;
+}

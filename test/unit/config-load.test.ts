@@ -1,0 +1,101 @@
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/load.js";
+
+let root: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), "codearts-config-"));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function put(relative: string, content: string, mode = 0o600): Promise<string> {
+  const filepath = path.join(root, relative);
+  await mkdir(path.dirname(filepath), { recursive: true });
+  await writeFile(filepath, content);
+  await chmod(filepath, mode);
+  return filepath;
+}
+
+const noHome = {};
+
+describe("loadConfig", () => {
+  it("finds the nearest .codeartsrc (YAML) from the working directory upward", async () => {
+    const filepath = await put(".codeartsrc", "region: cn-north-4\npipelines:\n  web: abc\n");
+    await mkdir(path.join(root, "a/b"), { recursive: true });
+    const loaded = await loadConfig({ cwd: path.join(root, "a/b"), env: noHome });
+    expect(loaded?.filepath).toBe(filepath);
+    expect(loaded?.config).toEqual({ region: "cn-north-4", pipelines: { web: "abc" } });
+  });
+
+  it("reads .codeartsrc written as JSON, .codeartsrc.yml, package.json's codearts key and codearts.config.cjs", async () => {
+    await put("json/.codeartsrc", '{"region": "cn-north-1"}');
+    await put("yml/.codeartsrc.yml", "region: cn-north-2\n");
+    await put("pkg/package.json", '{"name": "x", "codearts": {"region": "cn-east-3"}}');
+    await put("js/codearts.config.cjs", 'module.exports = { region: "cn-south-1" };');
+    for (const [dir, region] of [
+      ["json", "cn-north-1"],
+      ["yml", "cn-north-2"],
+      ["pkg", "cn-east-3"],
+      ["js", "cn-south-1"],
+    ]) {
+      const loaded = await loadConfig({ cwd: path.join(root, dir as string), env: noHome });
+      expect(loaded?.config.region).toBe(region);
+    }
+  });
+
+  it("falls back to the user's config directory", async () => {
+    const filepath = await put("xdg/codearts/config.yaml", "region: la-north-2\n");
+    await mkdir(path.join(root, "work"));
+    const loaded = await loadConfig({
+      cwd: path.join(root, "work"),
+      env: { XDG_CONFIG_HOME: path.join(root, "xdg") },
+    });
+    expect(loaded?.filepath).toBe(filepath);
+  });
+
+  it("loads only the named file with --config, relative to the working directory", async () => {
+    await put(".codeartsrc", "region: cn-north-4\n");
+    const named = await put("other.json", '{"region": "tr-west-1"}');
+    const loaded = await loadConfig({ explicitPath: "other.json", cwd: root, env: noHome });
+    expect(loaded?.filepath).toBe(named);
+    expect(loaded?.config.region).toBe("tr-west-1");
+  });
+
+  it("reports unreadable files with the path and a fix, never a parser's stack", async () => {
+    await put("bad/.codeartsrc", "region: [unclosed\n");
+    await expect(loadConfig({ cwd: path.join(root, "bad"), env: noHome })).rejects.toThrow(
+      /^could not read config file .*bad\/\.codeartsrc: it is not valid: unexpected end of the stream within a flow collection \(2:1\)$/,
+    );
+    await expect(loadConfig({ explicitPath: "missing.yaml", cwd: root, env: noHome })).rejects.toThrow(
+      /missing\.yaml: no such file/,
+    );
+    await mkdir(path.join(root, "dir.json"));
+    await expect(loadConfig({ explicitPath: "dir.json", cwd: root, env: noHome })).rejects.toThrow(
+      /dir\.json: it is a directory, not a file/,
+    );
+    await put("types/.codeartsrc.json", '{"region": 1}');
+    await expect(loadConfig({ cwd: path.join(root, "types"), env: noHome })).rejects.toThrow(
+      /types\/\.codeartsrc\.json: region must be a non-empty string/,
+    );
+  });
+
+  it("warns when a file holding a secret is readable by others, and only then", async () => {
+    await put("open/.codeartsrc", "token: s3cret\n", 0o644);
+    const open = await loadConfig({ cwd: path.join(root, "open"), env: noHome });
+    expect(open?.permissionWarning).toMatch(/holds a secret and other users can read it; run: chmod 600 /);
+    expect(open?.permissionWarning).not.toContain("s3cret");
+    await put("private/.codeartsrc", "token: s3cret\n", 0o600);
+    expect(
+      (await loadConfig({ cwd: path.join(root, "private"), env: noHome }))?.permissionWarning,
+    ).toBeUndefined();
+    await put("public/.codeartsrc", "region: cn-north-4\n", 0o644);
+    expect(
+      (await loadConfig({ cwd: path.join(root, "public"), env: noHome }))?.permissionWarning,
+    ).toBeUndefined();
+  });
+});

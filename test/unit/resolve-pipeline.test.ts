@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import type { PipelineListQuery, PipelineSummary } from "../../src/api/codearts.js";
+import { type PipelineLister, resolvePipeline } from "../../src/commands/resolve-pipeline.js";
+import { CliError, UsageError } from "../../src/errors.js";
+
+const PROJECT = "54f90b75fc1447b1b65e8d3a9f77923d";
+
+function id(n: number): string {
+  return n.toString(16).padStart(32, "0");
+}
+
+/** A fake list-pipelines API over `pipelines`, recording the pages asked for. */
+function lister(pipelines: PipelineSummary[]): PipelineLister & { queries: PipelineListQuery[] } {
+  const queries: PipelineListQuery[] = [];
+  return {
+    queries,
+    listPipelines: async (query) => {
+      queries.push(query);
+      return {
+        total: pipelines.length,
+        pipelines: pipelines.slice(query.offset, query.offset + query.limit),
+      };
+    },
+  };
+}
+
+async function failure(promise: Promise<unknown>): Promise<CliError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(CliError);
+    return error as CliError;
+  }
+  throw new Error("expected an error");
+}
+
+describe("resolvePipeline", () => {
+  it("takes an id as it is and an alias from the config, without a request", async () => {
+    const api = lister([]);
+    expect(await resolvePipeline(id(1), {}, api, PROJECT)).toEqual({
+      id: id(1),
+      reference: id(1),
+      how: "id",
+    });
+    expect(
+      await resolvePipeline("web", { web: { value: id(2), source: "f: pipelines.web" } }, api, PROJECT),
+    ).toEqual({
+      id: id(2),
+      reference: "web",
+      how: "alias",
+    });
+    expect(api.queries).toEqual([]);
+  });
+
+  it("finds a name on any page, preferring an exact match to a case-insensitive one", async () => {
+    const many = Array.from({ length: 250 }, (_, i) => ({ id: id(i + 10), name: `pipeline-${i}` }));
+    many.push({ id: id(7), name: "Web" }, { id: id(8), name: "web" });
+    const api = lister(many);
+    expect((await resolvePipeline("web", {}, api, PROJECT)).id).toBe(id(8));
+    expect(api.queries.map((q) => q.offset)).toEqual([0, 100, 200]);
+    expect((await resolvePipeline("pipeline-249", {}, lister(many), PROJECT)).id).toBe(id(259));
+    expect((await resolvePipeline("WEB", {}, lister([{ id: id(7), name: "Web" }]), PROJECT)).id).toBe(id(7));
+  });
+
+  it("lists every match with its id when a name is ambiguous (usage error)", async () => {
+    const api = lister([
+      { id: id(1), name: "deploy" },
+      { id: id(2), name: "deploy" },
+    ]);
+    const error = await failure(resolvePipeline("deploy", {}, api, PROJECT));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe(`2 pipelines are named "deploy": deploy (${id(1)}), deploy (${id(2)})`);
+  });
+
+  it("answers not found (exit 4) with the closest names", async () => {
+    const api = lister([
+      { id: id(1), name: "web-frontend" },
+      { id: id(2), name: "api" },
+      { id: id(3), name: "docs" },
+      { id: id(4), name: "mobile" },
+    ]);
+    const error = await failure(resolvePipeline("frontend", {}, api, PROJECT));
+    expect(error.exitCode).toBe(4);
+    expect(error.message).toBe(`no pipeline named "frontend" in project ${PROJECT}`);
+    expect(error.hint).toMatch(/^closest names: "web-frontend", /);
+  });
+
+  it("refuses references that cannot be names before any request", async () => {
+    const api = lister([]);
+    for (const reference of ["", "a/b", "x\u001b[2J", "a".repeat(129), "$(rm -rf)"]) {
+      const error = await failure(resolvePipeline(reference, {}, api, PROJECT));
+      expect(error).toBeInstanceOf(UsageError);
+      expect(error.message).not.toMatch(/\u001b/);
+    }
+    expect(api.queries).toEqual([]);
+    expect((await failure(resolvePipeline("名前-パイプライン", {}, api, PROJECT))).exitCode).toBe(4);
+  });
+});
