@@ -1,9 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { GlobalOptions } from "./commands/session.js";
+import { OUTPUT_FORMATS } from "./config/schema.js";
 import type { Context } from "./context.js";
-import { CliError } from "./errors.js";
+import { CliError, UsageError } from "./errors.js";
 import { EXIT_CODE_HELP, ExitCode, type ExitCodeValue } from "./exit-codes.js";
 import { sanitizeText } from "./render/sanitize.js";
+import { parseDuration } from "./watch/duration.js";
+import { DEFAULT_INTERVAL_MS, MIN_INTERVAL_MS } from "./watch/schedule.js";
 
 /**
  * The commander program. Each command only parses its flags and hands a plain options object to a
@@ -49,6 +52,41 @@ function positiveNumber(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("give a number greater than 0");
   return n;
+}
+
+function intervalSeconds(value: string): number {
+  const ms = Math.round(Number(value) * 1000);
+  if (!Number.isFinite(ms) || ms < MIN_INTERVAL_MS) {
+    throw new InvalidArgumentError(`give a number of seconds, at least ${MIN_INTERVAL_MS / 1000}, e.g. 5`);
+  }
+  return ms;
+}
+
+function watchDuration(value: string): number {
+  const ms = parseDuration(value);
+  if (ms === undefined) throw new InvalidArgumentError("give a duration such as 90s, 30m, 1h or 1h30m");
+  return ms;
+}
+
+/** The status command's watch flags, checked together; undefined without --watch. */
+function watchOptions(o: Record<string, unknown>) {
+  const watchOnly = ["interval", "timeout", "failFast", "quiet", "jsonLines"] as const;
+  const flag = (name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  if (!o.watch) {
+    const stray = watchOnly.find((name) => o[name] !== undefined);
+    if (stray) throw new UsageError(`${flag(stray)} only applies to a watch`, `add --watch`);
+    return undefined;
+  }
+  if (o.jsonLines && (o.json || o.output !== undefined)) {
+    throw new UsageError("--json-lines cannot be combined with --json or --output", "choose one output");
+  }
+  return {
+    intervalMs: (o.interval as number | undefined) ?? DEFAULT_INTERVAL_MS,
+    timeoutMs: o.timeout as number | undefined,
+    failFast: Boolean(o.failFast),
+    quiet: Boolean(o.quiet),
+    jsonLines: Boolean(o.jsonLines),
+  };
 }
 
 function reportError(error: unknown, ctx: Context, debug: boolean): ExitCodeValue {
@@ -124,15 +162,20 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
     .argument("<pipeline>", "pipeline id, alias from the config, or name")
     .option("--run <run-id>", "a specific run instead of the latest")
     .option("--json", "print the run document exactly as the API sent it (same as --output json)")
-    .addOption(
-      new Option("-o, --output <format>", "output format (default: table)").choices([
-        "table",
-        "json",
-        "markdown",
-      ]),
-    )
+    .addOption(new Option("-o, --output <format>", "output format (default: table)").choices(OUTPUT_FORMATS))
     .option("--compact", "show only what did not complete, with its parents")
     .option("--no-steps", "hide steps; show stages and jobs only")
+    .option("--web", "print the run's page in CodeArts and open it in a browser when there is one")
+    .option("-w, --watch", "follow the run until it ends; the exit code is its outcome")
+    .option("--interval <seconds>", "with --watch: seconds between polls (default 3)", intervalSeconds)
+    .option(
+      "--timeout <duration>",
+      "with --watch: stop after this long (e.g. 30m, 1h) with exit 7",
+      watchDuration,
+    )
+    .option("--fail-fast", "with --watch: stop with exit 1 as soon as any stage, job or step FAILED")
+    .option("--quiet", "with --watch: print only the final result")
+    .option("--json-lines", "with --watch: one JSON event per change on stdout, then an end event")
     .addHelpText(
       "after",
       `
@@ -140,6 +183,7 @@ Examples:
   codearts-run status web                       # an alias or name
   codearts-run status e5460d1d403146a1935c2d4b68ef506c --json | jq -r .status
   codearts-run status web --run 25adfa6784124cfc9b9274ceaecf9957
+  codearts-run status web --watch --timeout 30m   # follow it live; exit 7 if not done in 30 min
 
 ${EXIT_CODE_HELP}`,
     )
@@ -154,6 +198,8 @@ ${EXIT_CODE_HELP}`,
           output: o.json ? "json" : o.output,
           compact: Boolean(o.compact),
           steps: o.steps !== false,
+          web: Boolean(o.web),
+          watch: watchOptions(o),
         },
         ctx,
       );
@@ -177,6 +223,87 @@ ${EXIT_CODE_HELP}`,
       const { runAuthCheck } = await import("./commands/auth-check.js");
       exitCode = await runAuthCheck(globalOptions(command), ctx);
     });
+
+  program
+    .command("runs")
+    .description("list a pipeline's recent runs, newest first, with the run ids `status --run` takes")
+    .argument("<pipeline>", "pipeline id, alias from the config, or name")
+    .option("--limit <n>", "how many of the newest runs to show", "20")
+    .option("--status <statuses>", "only runs with these statuses, comma-separated, e.g. FAILED,CANCELED")
+    .option("--json", "print the runs as a JSON array of the objects the API sent")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  codearts-run runs web --status FAILED --limit 5
+  codearts-run runs web --json | jq -r '.[] | "\\(.run_number) \\(.status)"'
+
+Exits 0 when the runs could be listed, whatever their statuses.`,
+    )
+    .action(async (pipeline: string, _opts, command: Command) => {
+      const o = command.opts();
+      const { runRuns } = await import("./commands/runs.js");
+      exitCode = await runRuns(
+        { ...globalOptions(command), pipeline, limit: o.limit, status: o.status, json: Boolean(o.json) },
+        ctx,
+      );
+    });
+
+  program
+    .command("logs")
+    .description("print the logs of a run's steps: the failed steps' when the run failed, else every step's")
+    .argument("<pipeline>", "pipeline id, alias from the config, or name")
+    .option("--run <run-id>", "a specific run instead of the latest")
+    .addOption(new Option("--step <step>", "only this step: its id, or its exact name").conflicts("failed"))
+    .option("--failed", "only the steps that failed, whatever the run's status")
+    .option("--raw", "print the logs exactly as received, escape sequences included")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  codearts-run logs api                         # why did the latest run fail?
+  codearts-run logs api --run 25adfa6784124cfc9b9274ceaecf9957 --step "Run tests"
+
+Exits 0 when the logs could be printed, whatever the run's status.`,
+    )
+    .action(async (pipeline: string, _opts, command: Command) => {
+      const o = command.opts();
+      const { runLogs } = await import("./commands/logs.js");
+      exitCode = await runLogs(
+        {
+          ...globalOptions(command),
+          pipeline,
+          run: o.run,
+          step: o.step,
+          failed: Boolean(o.failed),
+          raw: Boolean(o.raw),
+        },
+        ctx,
+      );
+    });
+
+  program
+    .command("completion")
+    .description("print a shell completion script: commands, flags and the config's pipeline aliases")
+    .addArgument(program.createArgument("<shell>", "bash, zsh or fish").choices(["bash", "zsh", "fish"]))
+    .addHelpText(
+      "after",
+      `
+Install:
+  bash  echo 'source <(codearts-run completion bash)' >> ~/.bashrc
+  zsh   echo 'source <(codearts-run completion zsh)' >> ~/.zshrc     # after compinit
+  fish  codearts-run completion fish > ~/.config/fish/completions/codearts-run.fish`,
+    )
+    .action(async (shell: "bash" | "zsh" | "fish") => {
+      const { runCompletion } = await import("./commands/completion.js");
+      exitCode = runCompletion({ shell, program }, ctx);
+    });
+
+  // What the completion scripts call for the pipeline aliases of the config that applies here.
+  program.command("__complete-pipelines", { hidden: true }).action(async (_opts, command: Command) => {
+    const { runCompletePipelines } = await import("./commands/completion.js");
+    exitCode = await runCompletePipelines(globalOptions(command), ctx);
+  });
 
   program
     .command("simulate")

@@ -40,6 +40,8 @@ export interface Context {
   random: () => number;
   /** Aborted when the user interrupts (Ctrl-C, SIGTERM). */
   signal: AbortSignal;
+  /** The operating system, for opening a browser. */
+  platform: NodeJS.Platform;
   /** The Node binary running us, for commands that spawn the CLI again (the demo). */
   execPath: string;
 }

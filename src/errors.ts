@@ -30,6 +30,8 @@ export interface ApiErrorDetails {
   requestId?: string;
   /** A network failure or timeout: worth retrying. */
   transient?: boolean;
+  /** The answer's Retry-After header, as sent (seconds or an HTTP date). */
+  retryAfter?: string;
 }
 
 /** The service answered with an error, or could not be reached or understood. */

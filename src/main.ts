@@ -17,7 +17,11 @@ const binPath = fileURLToPath(new URL("../bin/codearts-run.js", import.meta.url)
 const interrupt = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    if (interrupt.signal.aborted) process.exit(ExitCode.Interrupted); // a second Ctrl-C: stop now
+    if (interrupt.signal.aborted) {
+      // A second Ctrl-C: stop now, but never leave the terminal without its cursor.
+      if (process.stdout.isTTY) process.stdout.write("\u001b[?25h");
+      process.exit(ExitCode.Interrupted);
+    }
     interrupt.abort(new Error(signal));
   });
 }
@@ -51,6 +55,7 @@ const ctx: Context = {
   sleep: (ms, signal) => delay(ms, undefined, { signal }),
   random: Math.random,
   signal: interrupt.signal,
+  platform: process.platform,
   execPath: process.execPath,
 };
 

@@ -36,6 +36,31 @@ export interface PipelinePage {
   pipelines: PipelineSummary[];
 }
 
+export interface RunListQuery {
+  projectId: string;
+  pipelineId: string;
+  /** Only runs with one of these statuses; empty or absent: every run. */
+  statuses?: string[];
+  offset: number;
+  limit: number;
+}
+
+export interface RunPage {
+  total: number;
+  /** The run objects exactly as the service sent them, newest first. */
+  runs: Record<string, unknown>[];
+}
+
+export interface StepLogQuery {
+  projectId: string;
+  pipelineId: string;
+  runId: string;
+  jobRunId: string;
+  stepRunId: string;
+  /** Lines per request. */
+  pageSize: number;
+}
+
 function parseJson(response: HttpResponse): unknown {
   try {
     return JSON.parse(response.body.toString("utf8"));
@@ -102,6 +127,88 @@ export class CodeArtsApi {
         : [],
     );
     return { total: typeof page.total === "number" ? page.total : pipelines.length, pipelines };
+  }
+
+  /** `POST …/pipelines/{pipeline_id}/pipeline-runs/list`: one page of a pipeline's runs, newest first. */
+  async listRuns(query: RunListQuery): Promise<RunPage> {
+    const url = this.urlFor([
+      "v5",
+      query.projectId,
+      "api",
+      "pipelines",
+      query.pipelineId,
+      "pipeline-runs",
+      "list",
+    ]);
+    const body = JSON.stringify({
+      status: query.statuses?.length ? query.statuses : undefined,
+      offset: query.offset,
+      limit: query.limit,
+      sort_key: "start_time",
+      sort_dir: "desc",
+    });
+    const action = "could not list the pipeline's runs";
+    const answer = await this.call(this.readingPost(url, body), action);
+    const page = answer.document as { total?: unknown; pipeline_runs?: unknown };
+    // A pipeline that never ran may answer with a null list.
+    const list = page.pipeline_runs ?? [];
+    if (!Array.isArray(list)) {
+      throw new ApiError(`${action}: the answer has no run list`, ExitCode.ApiFailure, {
+        requestId: answer.requestId,
+      });
+    }
+    const runs = list.filter(
+      (run): run is Record<string, unknown> => typeof run === "object" && run !== null && !Array.isArray(run),
+    );
+    return { total: typeof page.total === "number" ? page.total : runs.length, runs };
+  }
+
+  /**
+   * `POST …/pipeline-runs/{run_id}/jobs/{job_run_id}/steps/{step_run_id}/logs`: the step's log, page
+   * by page as each arrives, until the service says there is no more.
+   */
+  async *stepLog(query: StepLogQuery): AsyncGenerator<string> {
+    const url = this.urlFor([
+      "v5",
+      query.projectId,
+      "api",
+      "pipelines",
+      query.pipelineId,
+      "pipeline-runs",
+      query.runId,
+      "jobs",
+      query.jobRunId,
+      "steps",
+      query.stepRunId,
+      "logs",
+    ]);
+    const action = "could not get the step's log";
+    for (let offset = 0; ; ) {
+      const body = JSON.stringify({ start_offset: offset, limit: query.pageSize, sort: "asc" });
+      const answer = await this.call(this.readingPost(url, body), action);
+      const page = answer.document as { log?: unknown; has_more?: unknown; end_offset?: unknown };
+      if (page.log !== null && page.log !== undefined && typeof page.log !== "string") {
+        throw new ApiError(`${action}: the answer has no log text`, ExitCode.ApiFailure, {
+          requestId: answer.requestId,
+        });
+      }
+      yield page.log ?? "";
+      if (page.has_more !== true) return;
+      // A page that does not move forward would have us ask for it forever.
+      if (typeof page.end_offset !== "number" || page.end_offset <= offset) {
+        throw new ApiError(
+          `${action}: the service said there is more but gave no next offset`,
+          ExitCode.ApiFailure,
+          { requestId: answer.requestId },
+        );
+      }
+      offset = page.end_offset;
+    }
+  }
+
+  /** A POST that only reads, so the retry layer may send it again. */
+  private readingPost(url: URL, body: string): HttpRequest {
+    return { method: "POST", url, headers: { "Content-Type": "application/json" }, body, idempotent: true };
   }
 
   /** Joins encoded path segments under the base URL, keeping any path prefix it has. */

@@ -98,6 +98,8 @@ async function readBounded(body: AsyncIterable<Buffer>, maxBytes: number, url: U
       throw new ApiError(
         `the answer from ${url.host} is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; refusing to read it`,
         ExitCode.ApiFailure,
+        {},
+        "no run document is that large: check that the endpoint is the CodeArts API, not a proxy or another service",
       );
     }
     chunks.push(chunk);

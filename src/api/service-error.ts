@@ -135,7 +135,13 @@ export function errorFromResponse(action: string, response: HttpResponse, body: 
   return new ApiError(
     `${action}: ${known.summary} (${details.join("; ")})`,
     known.exitCode,
-    { httpStatus: response.status, errorCode: service?.code, errorMessage: service?.message, requestId },
+    {
+      httpStatus: response.status,
+      errorCode: service?.code,
+      errorMessage: service?.message,
+      requestId,
+      retryAfter: response.headers["retry-after"],
+    },
     known.hint,
   );
 }

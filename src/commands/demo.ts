@@ -1,6 +1,6 @@
 /**
  * `codearts-run demo` (`npm run demo`): start the simulator in-process and follow its `demo`
- * pipeline with the real CLI, run after run of `status`, until the run finishes.
+ * pipeline with the real CLI — one `status --watch` — until the run finishes.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import type { Context } from "../context.js";
@@ -14,17 +14,15 @@ export interface DemoOptions {
   speed?: number;
 }
 
-const POLL_INTERVAL_MS = 3000;
-const TERMINAL_STATUSES = new Set(["COMPLETED", "FAILED", "CANCELED", "IGNORED"]);
-
-/** What the demo runs each round; becomes `status --watch` once watching exists. */
+/** What the demo runs: a watch of the demo pipeline, which ends when its run does. */
 function cliArguments(pipelineId: string): string[] {
-  return ["status", pipelineId];
+  return ["status", pipelineId, "--watch"];
 }
 
 function runChild(ctx: Context, args: string[], env: Record<string, string | undefined>): Promise<number> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(ctx.execPath, args, { env, stdio: "inherit" });
+    // The child shares our terminal, so Ctrl-C reaches it too; SIGTERM covers an abort from elsewhere.
     const kill = () => child.kill("SIGTERM");
     ctx.signal.addEventListener("abort", kill, { once: true });
     child.on("error", reject);
@@ -35,7 +33,7 @@ function runChild(ctx: Context, args: string[], env: Record<string, string | und
   });
 }
 
-async function follow(sim: RunningSimulator, options: DemoOptions, ctx: Context): Promise<number> {
+function follow(sim: RunningSimulator, options: DemoOptions, ctx: Context): Promise<number> {
   const demo = sim.pipeline("demo");
   const env = {
     ...ctx.env,
@@ -43,23 +41,13 @@ async function follow(sim: RunningSimulator, options: DemoOptions, ctx: Context)
     CODEARTS_TOKEN: sim.token,
     CODEARTS_PROJECT_ID: sim.projectId,
   };
-  for (;;) {
-    const code = await runChild(ctx, [options.binPath, ...cliArguments(demo.id)], env);
-    if (ctx.signal.aborted) return ExitCode.Interrupted;
-    if (code !== 0 || TERMINAL_STATUSES.has(sim.latestRunStatus(demo.id) ?? "")) return code;
-    try {
-      await ctx.sleep(POLL_INTERVAL_MS, ctx.signal);
-    } catch {
-      return ExitCode.Interrupted;
-    }
-    if (ctx.signal.aborted) return ExitCode.Interrupted;
-  }
+  return runChild(ctx, [options.binPath, ...cliArguments(demo.id)], env);
 }
 
 export async function runDemo(options: DemoOptions, ctx: Context): Promise<number> {
   const sim = await startSimulator({ speed: options.speed });
   ctx.io.err.write(
-    `Demo: a local CodeArts simulator at ${sim.url}; following its "demo" pipeline with \`codearts-run status\` every ${POLL_INTERVAL_MS / 1000} s until the run ends (about 30 s). Ctrl-C to stop.\n`,
+    `Demo: a local CodeArts simulator at ${sim.url}; following its "demo" pipeline with \`codearts-run status --watch\` until the run ends (about 30 s). Ctrl-C to stop.\n`,
   );
   try {
     return await follow(sim, options, ctx);

@@ -6,7 +6,7 @@ import { UsageError } from "../errors.js";
  * `.codeartsrc` is never silently ignored.
  */
 
-export const OUTPUT_FORMATS = ["table", "json", "markdown"] as const;
+export const OUTPUT_FORMATS = ["table", "json", "markdown", "junit"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Settings that may appear at the top level or inside a profile. */

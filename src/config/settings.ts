@@ -152,6 +152,23 @@ function selectProfile(
   return chosen;
 }
 
+/**
+ * Credentials go into HTTP headers; a line break there would be header injection and undici would
+ * refuse it with an obscure error. Say which setting is wrong, never what it holds.
+ */
+function checkedCredentials(credentials: Credentials | undefined): Credentials | undefined {
+  if (!credentials) return undefined;
+  for (const value of Object.values(credentials)) {
+    if (typeof value === "object" && /[\u0000-\u001f\u007f]/.test(value.value)) {
+      throw new UsageError(
+        `${value.source} contains a line break or control character`,
+        "set it again with only the credential itself (check for a stray newline when pasting)",
+      );
+    }
+  }
+  return credentials;
+}
+
 /** Credentials from the highest layer that has any; at one layer a token beats AK/SK beats a password. */
 function resolveCredentials(layers: Layer[], stdin: StdinSecret | undefined): Credentials | undefined {
   const stdinLayer: Layer = (key) =>
@@ -275,7 +292,7 @@ export function resolveSettings(input: {
     iamEndpoint: resolveIamEndpoint(layers, region),
     projectId: checkedId(firstOf(layers, "projectId"), "project id"),
     iamProjectId: firstOf(layers, "iamProjectId"),
-    credentials: resolveCredentials(layers, input.stdinSecret),
+    credentials: checkedCredentials(resolveCredentials(layers, input.stdinSecret)),
     pipelines: resolvePipelines(config, profile?.value),
     output:
       flags.output !== undefined

@@ -78,25 +78,25 @@ export interface RunView {
 /** The answer was valid JSON but not a run document. */
 export class NotARunDocumentError extends Error {}
 
-type Fields = Record<string, unknown>;
+export type Fields = Record<string, unknown>;
 
-function isFields(value: unknown): value is Fields {
+export function isFields(value: unknown): value is Fields {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function text(value: unknown): string | undefined {
+export function text(value: unknown): string | undefined {
   if (typeof value === "string") return value === "" ? undefined : value;
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   return undefined;
 }
 
-function integer(value: unknown): number | undefined {
+export function integer(value: unknown): number | undefined {
   const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
   return typeof n === "number" && Number.isSafeInteger(n) ? n : undefined;
 }
 
 /** Epoch milliseconds; 0, null, or anything unparsable means "not yet". */
-function epochMs(value: unknown): number | undefined {
+export function epochMs(value: unknown): number | undefined {
   const n = integer(value);
   return n !== undefined && n > 0 ? n : undefined;
 }

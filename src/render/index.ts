@@ -1,3 +1,4 @@
+export { renderRunJunit } from "./run-junit.js";
 export { type MarkdownOptions, renderRunMarkdown } from "./run-markdown.js";
 export { type RenderOptions, renderRunTable } from "./run-table.js";
 export { sanitizeText } from "./sanitize.js";

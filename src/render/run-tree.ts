@@ -57,17 +57,22 @@ function afterNote(dependsOn: string[], nameByIdentifier: Map<string, string>): 
   return names.length > 0 ? `after ${names.join(", ")}` : undefined;
 }
 
-function stageLabel(stage: StageView): string {
+/** A stage's, job's or step's name for people, sanitised, with fallbacks when the service sent none. */
+export function stageLabel(stage: StageView): string {
   return clean(stage.name) ?? clean(stage.identifier) ?? "(unnamed stage)";
 }
 
-function jobLabel(job: JobView): string {
+export function jobLabel(job: JobView): string {
   return clean(job.name) ?? clean(job.identifier) ?? clean(job.id) ?? "(unnamed job)";
 }
 
-function stepNode(step: StepView, role?: "entry" | "exit"): RunNode {
+export function stepLabel(step: StepView): string {
   // Entry/exit steps often have no name, only the extension (`task`) that runs them.
-  const name = clean(step.name) ?? clean(step.task) ?? clean(step.id) ?? "(unnamed step)";
+  return clean(step.name) ?? clean(step.task) ?? clean(step.id) ?? "(unnamed step)";
+}
+
+function stepNode(step: StepView, role?: "entry" | "exit"): RunNode {
+  const name = stepLabel(step);
   return {
     kind: "step",
     label: role ? `${role}: ${name}` : name,

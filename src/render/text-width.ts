@@ -40,6 +40,8 @@ function isZeroWidth(char: string, codePoint: number): boolean {
 
 function charWidth(char: string): number {
   const codePoint = char.codePointAt(0) ?? 0;
+  // Latin text, by far the most common, needs none of the Unicode tables below (combining marks start at U+0300).
+  if (codePoint < 0x300) return 1;
   if (isZeroWidth(char, codePoint)) return 0;
   return isWide(codePoint) || EMOJI.test(char) ? 2 : 1;
 }
@@ -75,17 +77,23 @@ export function truncateToWidth(text: string, width: number, ellipsis: string): 
   return room <= 0 ? fittingPrefix(ellipsis, width) : fittingPrefix(text, room).trimEnd() + ellipsis;
 }
 
-/** Splits a word longer than a line into line-sized pieces. */
+/** Splits a word longer than a line into line-sized pieces, in one pass (words can be megabytes). */
 function breakWord(word: string, width: number): string[] {
   const pieces: string[] = [];
-  let rest = word;
-  while (displayWidth(rest) > width) {
+  let piece = "";
+  let used = 0;
+  for (const char of word) {
+    const w = charWidth(char);
     // At least one character per piece, even if it is wider than the line.
-    const piece = fittingPrefix(rest, width) || String.fromCodePoint(rest.codePointAt(0) ?? 0);
-    pieces.push(piece);
-    rest = rest.slice(piece.length);
+    if (used + w > width && piece !== "") {
+      pieces.push(piece);
+      piece = "";
+      used = 0;
+    }
+    piece += char;
+    used += w;
   }
-  pieces.push(rest);
+  pieces.push(piece);
   return pieces;
 }
 

@@ -63,7 +63,7 @@ interface PlainRow {
 }
 
 function widest(texts: string[]): number {
-  return Math.max(0, ...texts.map(displayWidth));
+  return texts.reduce((most, text) => Math.max(most, displayWidth(text)), 0);
 }
 
 /**
@@ -114,37 +114,71 @@ export function renderTreeTable(rows: TreeRow[], options: TreeTableOptions, chal
     ...(showStart ? ["STARTED"] : []),
     ...(hasMessage ? ["MESSAGE"] : []),
   ];
-  const table = new Table({
-    head: head.map((title) => chalk.bold(title)),
-    chars: NO_BORDER,
-    // cli-table3 would otherwise colour head and border through its own global colour library.
-    style: { "padding-left": 0, "padding-right": 0, head: [], border: [] },
-  });
+  const grid: string[][] = [head.map((title) => chalk.bold(title))];
   for (const p of plain) {
     const { node } = p.row;
     const kind = statusKind(node.status);
     const paint = statusPaint(kind, chalk);
     const failed = kind === "failed";
-    if (p.row.depth === 0 && table.length > 0) table.push(head.map(() => ""));
+    if (p.row.depth === 0 && grid.length > 1) grid.push(head.map(() => ""));
 
-    const messageLines = node.message ? wrapToWidth(node.message, widths.message) : [];
-    const name = renderName(p, widths.name, ellipsis, chalk, failed);
-    const continuation = continuationPrefix(p.row, glyphs);
-    const nameLines = [name, ...messageLines.slice(1).map(() => continuation)];
+    const messageLines = node.message ? capLines(wrapToWidth(node.message, widths.message)) : [];
+    const paintMessage = (line: string | undefined) =>
+      line === undefined ? "" : failed ? chalk.red(line) : line;
     const duration = kind === "running" ? chalk.yellow(p.duration) : p.duration;
-    table.push([
+    grid.push([
       paint(p.status),
-      nameLines.join("\n"),
+      renderName(p, widths.name, ellipsis, chalk, failed),
       duration,
       ...(showStart ? [p.start] : []),
-      ...(hasMessage ? [messageLines.map((line) => (failed ? chalk.red(line) : line)).join("\n")] : []),
+      ...(hasMessage ? [paintMessage(messageLines[0])] : []),
     ]);
+    // One row per further message line rather than a multi-line cell: cli-table3 re-measures a
+    // cell's whole content for every line it draws, which is quadratic on a long message.
+    const continuation = continuationPrefix(p.row, glyphs);
+    for (const line of messageLines.slice(1)) {
+      grid.push(["", continuation, "", ...(showStart ? [""] : []), paintMessage(line)]);
+    }
   }
-  return table
-    .toString()
+  return drawGrid(grid)
     .split("\n")
     .map((line) => line.trimEnd())
     .join("\n");
+}
+
+// A message is shown in full up to this many wrapped lines; past it (a log pasted into a message,
+// or a hostile server) the table would bury the run, so the rest is left to --json.
+const MAX_MESSAGE_LINES = 60;
+
+function capLines(lines: string[]): string[] {
+  if (lines.length <= MAX_MESSAGE_LINES) return lines;
+  const cut = lines.length - (MAX_MESSAGE_LINES - 1);
+  return [...lines.slice(0, MAX_MESSAGE_LINES - 1), `… ${cut} more lines (the whole message: --json)`];
+}
+
+// Our colours are the only escape sequences left in a cell: SGR codes from chalk.
+const SGR = /\u001b\[[0-9;]*m/g;
+
+// cli-table3's layout is quadratic in the number of rows, so a run with thousands of steps is drawn
+// as a stack of tables of this many rows, all given the same column widths.
+const ROWS_PER_TABLE = 200;
+
+function drawGrid(grid: string[][]): string {
+  const colWidths = (grid[0] ?? []).map((_, column) =>
+    grid.reduce((widest, row) => Math.max(widest, displayWidth((row[column] ?? "").replace(SGR, ""))), 0),
+  );
+  const chunks: string[] = [];
+  for (let start = 0; start < grid.length; start += ROWS_PER_TABLE) {
+    const table = new Table({
+      chars: NO_BORDER,
+      colWidths,
+      // cli-table3 would otherwise colour head and border through its own global colour library.
+      style: { "padding-left": 0, "padding-right": 0, head: [], border: [] },
+    });
+    table.push(...grid.slice(start, start + ROWS_PER_TABLE));
+    chunks.push(table.toString());
+  }
+  return chunks.join("\n");
 }
 
 /** Tree prefix, then the label (bold for a stage, red for a failure), then the order note, dimmed. */

@@ -1,3 +1,5 @@
+import { HOSTILE_KINDS } from "./hostile.js";
+
 /**
  * Faults on demand: which request gets which failure. A fault applies to every request
  * (or only those about one pipeline) until its `times` are used up.
@@ -13,7 +15,12 @@ export const FAULT_KINDS = [
   "html-502",
   "drift",
   "stall",
+  "drip",
+  ...HOSTILE_KINDS,
 ] as const;
+
+/** Faults that rewrite a run-detail document; other answers pass them by. */
+const DOCUMENT_FAULTS: ReadonlySet<string> = new Set(["drift", ...HOSTILE_KINDS]);
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -59,14 +66,14 @@ export class FaultBook {
 
   /**
    * The first fault that applies to a request about `pipelineId`, using up one of its times.
-   * `drift` only applies to run-detail answers, the documents it rewrites.
+   * Document faults (`drift`, the hostile ones) only apply to run-detail answers, which they rewrite.
    */
   take(pipelineId: string | undefined, isRunDetail: boolean): FaultSpec | undefined {
     const match = this.active.find(
       (fault) =>
         fault.remaining > 0 &&
         (fault.pipelineId === undefined || fault.pipelineId === pipelineId) &&
-        (fault.spec.kind !== "drift" || isRunDetail),
+        (!DOCUMENT_FAULTS.has(fault.spec.kind) || isRunDetail),
     );
     if (!match) return undefined;
     match.remaining -= 1;

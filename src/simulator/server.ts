@@ -9,6 +9,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { AuthGate, type SimCredentials } from "./auth.js";
 import { realClock, type SimClock, scenarioNow } from "./clock.js";
 import { FaultBook, type FaultSpec } from "./faults.js";
+import { HOSTILE_KINDS, type HostileKind, hostileBody } from "./hostile.js";
 import { issueToken, listProjects } from "./iam.js";
 import { codeArtsError, ErrorCodes, type SimResponse } from "./responses.js";
 import { findPipeline, matchCodeArtsRoute, pipelineIdInPath } from "./routes.js";
@@ -55,6 +56,12 @@ export const DEFAULT_SEED = 20250114;
 const MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_SLOW_MS = 2000;
 const DEFAULT_RETRY_AFTER_S = 1;
+const DRIP_BYTES = 16;
+const DRIP_INTERVAL_MS = 100;
+
+function isHostileKind(kind: string): kind is HostileKind {
+  return (HOSTILE_KINDS as readonly string[]).includes(kind);
+}
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
 
@@ -99,9 +106,20 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function send(response: ServerResponse, answer: SimResponse, body = answer.body): void {
+function send(response: ServerResponse, answer: SimResponse, body: string | Buffer = answer.body): void {
   response.writeHead(answer.status, { ...answer.headers, "Content-Length": Buffer.byteLength(body) });
   response.end(body);
+}
+
+/** Sends the body a few bytes at a time, slowly: a connection that never stalls long enough to time out. */
+async function drip(response: ServerResponse, answer: SimResponse, signal: AbortSignal): Promise<void> {
+  const body = Buffer.from(answer.body);
+  response.writeHead(answer.status, { ...answer.headers, "Content-Length": body.length });
+  for (let at = 0; at < body.length && !signal.aborted && !response.destroyed; at += DRIP_BYTES) {
+    response.write(body.subarray(at, at + DRIP_BYTES));
+    await delay(DRIP_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
+  }
+  response.end();
 }
 
 function faultAnswer(fault: FaultSpec): SimResponse | undefined {
@@ -200,6 +218,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const answer = route(request, url, body, fault?.kind === "drift");
     if (fault?.kind === "truncated")
       return send(response, answer, answer.body.slice(0, Math.floor(answer.body.length / 2)));
+    if (fault && isHostileKind(fault.kind) && answer.status === 200) {
+      return send(response, answer, hostileBody(fault.kind, answer.body));
+    }
+    if (fault?.kind === "drip") return drip(response, answer, lifetime.signal);
     if (fault?.kind === "stall") {
       // Headers promise the whole body, then nothing more comes until the client gives up.
       response.writeHead(answer.status, {
@@ -221,6 +243,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       }
     });
   });
+  // Like a real gateway, keep idle connections longer than a watch waits between polls.
+  server.keepAliveTimeout = 65_000;
   const sockets = new Set<Socket>();
   server.on("connection", (socket) => {
     connections += 1;

@@ -1,6 +1,7 @@
+import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock, type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
-import { type CliResult, runBinary, STACK_TRACE } from "./cli.js";
+import { BIN, type CliResult, runBinary, STACK_TRACE } from "./cli.js";
 
 // A fixed clock: the simulator's documents are identical for identical requests, so the CLI's
 // --json output can be compared byte for byte with a document fetched directly.
@@ -136,6 +137,52 @@ describe("codearts-run status --json", () => {
     expect(older).toBeDefined();
     const result = await status([id, "--run", older as string, "--json"]);
     expect(JSON.parse(result.stdout).id).toBe(older);
+  });
+});
+
+describe("codearts-run status: other outputs", () => {
+  it("--web prints the run's page and, piped, opens nothing", async () => {
+    const id = pipelineId("web");
+    const document = JSON.parse(await fetchDetail(id));
+    const result = await status([id, "--web"], { BROWSER: "false" });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${document.detail_url}\n`);
+    expect(result.stderr).toBe("");
+  });
+
+  it("--output junit writes a report with the failure kept, and still exits 1", async () => {
+    const result = await status([pipelineId("api"), "--output", "junit"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
+    expect(result.stdout).toMatch(/<failure message="npm test exited with code 1: 3 tests failed"/);
+  });
+
+  it("--output markdown writes a table for job summaries", async () => {
+    const result = await status([pipelineId("web"), "-o", "markdown"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^### /);
+    expect(result.stdout).toMatch(/\n\| Status \| /i);
+  });
+
+  it("ends quietly when the reader of its output goes away (| head -c 10)", async () => {
+    sim.setFaults([{ kind: "huge-strings", pipeline: "web" }]);
+    try {
+      // Like `| head -c 10`: read the first chunk, then close our end of the pipe.
+      const child = spawn(process.execPath, [BIN, "status", pipelineId("web"), "--json"], {
+        env: { ...env(), PATH: process.env.PATH ?? "" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (chunk) => {
+        stderr += chunk;
+      });
+      child.stdout.once("data", () => child.stdout.destroy());
+      const code = await new Promise((resolve) => child.on("close", resolve));
+      expect(code).toBe(0);
+      expect(stderr).toBe("");
+    } finally {
+      sim.setFaults([]);
+    }
   });
 });
 

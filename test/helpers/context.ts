@@ -30,6 +30,7 @@ export function testContext(overrides: Partial<Context> = {}): { ctx: Context } 
     sleep: async () => undefined,
     random: () => 0.5,
     signal: new AbortController().signal,
+    platform: "linux",
     execPath: process.execPath,
     ...overrides,
   };

@@ -1,0 +1,133 @@
+import type { CodeArtsApi } from "../api/codearts.js";
+import type { Context } from "../context.js";
+import { UsageError } from "../errors.js";
+import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import { normaliseRunSummary } from "../model/run-summary.js";
+import { renderRunsTable } from "../render/runs-table.js";
+import { sanitizeText } from "../render/sanitize.js";
+import { decideColorLevel, supportsUnicode } from "../render/style.js";
+import { resolvePipeline } from "./resolve-pipeline.js";
+import { type GlobalOptions, loadSettings, openApi } from "./session.js";
+
+export interface RunsOptions extends GlobalOptions {
+  pipeline: string;
+  /** As typed; checked here. */
+  limit: string;
+  /** Comma-separated statuses, as typed. */
+  status?: string;
+  json: boolean;
+  color: boolean;
+}
+
+export const DEFAULT_RUN_LIMIT = 20;
+/** The largest page the list APIs serve. */
+const PAGE_SIZE = 100;
+/** Run statuses the API reference lists; others are sent too (new ones appear), with a warning. */
+const KNOWN_RUN_STATUSES = ["COMPLETED", "RUNNING", "FAILED", "CANCELED", "PAUSED", "SUSPEND", "IGNORED"];
+
+export type RunLister = Pick<CodeArtsApi, "listRuns">;
+
+export interface RecentRuns {
+  /** Newest first, as the service sent them. */
+  runs: Record<string, unknown>[];
+  /** How many runs match in all. */
+  total: number;
+}
+
+/**
+ * Up to `limit` of the newest runs, over as many pages as that takes. A run that starts between two
+ * pages shifts the list by one; the run seen twice is kept once.
+ */
+export async function recentRuns(
+  api: RunLister,
+  query: { projectId: string; pipelineId: string; statuses: string[] },
+  limit: number,
+): Promise<RecentRuns> {
+  const runs: Record<string, unknown>[] = [];
+  const seen = new Set<unknown>();
+  let total = 0;
+  for (let offset = 0; runs.length < limit; ) {
+    const page = await api.listRuns({ ...query, offset, limit: Math.min(PAGE_SIZE, limit - runs.length) });
+    total = page.total;
+    for (const run of page.runs) {
+      const id = run.pipeline_run_id;
+      if (id !== undefined && seen.has(id)) continue;
+      seen.add(id);
+      runs.push(run);
+    }
+    offset += page.runs.length;
+    if (page.runs.length === 0 || offset >= page.total) break;
+  }
+  return { runs: runs.slice(0, limit), total };
+}
+
+function parseLimit(value: string): number {
+  const limit = Number(value);
+  if (!Number.isSafeInteger(limit) || limit < 1) {
+    throw new UsageError(
+      `invalid --limit ${JSON.stringify(sanitizeText(value).slice(0, 20))}`,
+      "give a whole number of runs, 1 or more",
+    );
+  }
+  return limit;
+}
+
+function parseStatuses(value: string | undefined, ctx: Context): string[] {
+  if (value === undefined) return [];
+  const statuses = value.split(",").map((s) => s.trim().toUpperCase());
+  const bad = statuses.find((s) => !/^[A-Z_]{1,32}$/.test(s));
+  if (bad !== undefined) {
+    throw new UsageError(
+      `invalid --status ${JSON.stringify(sanitizeText(value).slice(0, 60))}`,
+      `give run statuses separated by commas, e.g. FAILED,CANCELED; known ones: ${KNOWN_RUN_STATUSES.join(", ")}`,
+    );
+  }
+  const unknown = statuses.filter((s) => !KNOWN_RUN_STATUSES.includes(s));
+  if (unknown.length > 0) {
+    ctx.io.err.write(
+      `warning: ${unknown.join(", ")} ${unknown.length === 1 ? "is not a run status" : "are not run statuses"} this version knows (${KNOWN_RUN_STATUSES.join(", ")}); asking the service anyway\n`,
+    );
+  }
+  return statuses;
+}
+
+/** `codearts-run runs <pipeline>`: recent runs; it reports history, so it exits 0 when the query worked. */
+export async function runRuns(options: RunsOptions, ctx: Context): Promise<ExitCodeValue> {
+  const limit = parseLimit(options.limit);
+  const statuses = parseStatuses(options.status, ctx);
+  const settings = await loadSettings(options, ctx);
+  const session = openApi(settings, options, ctx);
+  try {
+    const projectId = session.connection.projectId.value;
+    const pipeline = await resolvePipeline(options.pipeline, settings.pipelines, session.api, projectId);
+    const found = await recentRuns(session.api, { projectId, pipelineId: pipeline.id, statuses }, limit);
+    if (options.json) {
+      ctx.io.out.write(`${JSON.stringify(found.runs, null, 2)}\n`);
+      return ExitCode.Ok;
+    }
+    const shownName = sanitizeText(pipeline.reference);
+    if (found.runs.length === 0) {
+      const which = statuses.length > 0 ? `${statuses.join(" or ")} runs` : "runs";
+      ctx.io.out.write(`No ${which} of ${shownName}.\n`);
+      return ExitCode.Ok;
+    }
+    const isTTY = ctx.io.stdoutIsTTY;
+    ctx.io.out.write(
+      renderRunsTable(found.runs.map(normaliseRunSummary), {
+        colorLevel: decideColorLevel({ env: ctx.env, isTTY, noColorFlag: !options.color }),
+        columns: ctx.io.columns(),
+        timeStyle: isTTY ? "relative" : "iso",
+        now: ctx.now(),
+        unicode: supportsUnicode(ctx.env),
+      }),
+    );
+    if (found.total > found.runs.length) {
+      ctx.io.err.write(
+        `note: the ${found.runs.length} most recent of ${found.total} runs; --limit ${found.total} shows them all\n`,
+      );
+    }
+    return ExitCode.Ok;
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,113 @@
+import type { OutputStream } from "../context.js";
+import type { RunView } from "../model/run.js";
+import { statusKind } from "../model/status.js";
+import { sanitizeText } from "../render/sanitize.js";
+import { formatDuration } from "../render/time-format.js";
+import { describeFailure } from "./line-log.js";
+import type { PollFailure, RunUpdate, WatchObserver } from "./poll-loop.js";
+import { statusSymbol } from "./summary.js";
+import type { FrameWriter } from "./terminal.js";
+import { activeItems, pathLabel } from "./transitions.js";
+
+/**
+ * The live view on a terminal: the status table with a few lines below it — a spinner beside what
+ * is running, the wait of a paused run, the last polling problem, and when the view was updated and
+ * will poll next. `tick` redraws between polls so the spinner turns and the countdown counts. The
+ * spinner is drawn here rather than with ora: ora owns one line of its own and redraws on its own
+ * timer, which would fight the frame for the cursor.
+ */
+
+const SPINNER = { unicode: "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏", ascii: "-\\|/" };
+const MAX_ACTIVE_SHOWN = 3;
+
+export interface LiveViewOptions {
+  now: () => number;
+  unicode: boolean;
+  /** The status table for a run, sized to the terminal's current width. */
+  renderRun: (run: RunView) => string;
+}
+
+function linesOf(text: string): string[] {
+  return text.replace(/\n$/, "").split("\n");
+}
+
+export class LiveView implements WatchObserver {
+  private run: RunView | undefined;
+  private updatedAt: number | undefined;
+  private nextPollAt: number | undefined;
+  private problem: string | undefined;
+  private turn = 0;
+
+  constructor(
+    private readonly frames: FrameWriter,
+    private readonly out: OutputStream,
+    private readonly options: LiveViewOptions,
+  ) {}
+
+  update({ run, final, nextPollAt }: RunUpdate): void {
+    this.run = run;
+    this.updatedAt = this.options.now();
+    this.nextPollAt = nextPollAt;
+    this.problem = undefined;
+    if (!final) this.draw();
+  }
+
+  failure(failure: PollFailure): void {
+    this.problem = describeFailure(failure, this.options.now());
+    this.nextPollAt = failure.nextPollAt;
+    this.draw();
+  }
+
+  /** The frame shows the wait for as long as it lasts; nothing to add once. */
+  waiting(): void {}
+
+  /** Between polls: turn the spinner, count down. */
+  tick(): void {
+    this.turn += 1;
+    this.draw();
+  }
+
+  /** The last frame stays in the scrollback, without the live lines, then the summary. */
+  finish(summary: string): void {
+    if (this.run) this.frames.draw(linesOf(this.options.renderRun(this.run)));
+    this.frames.release();
+    this.out.write(`${summary}\n`);
+    this.frames.restore();
+  }
+
+  restore(): void {
+    this.frames.restore();
+  }
+
+  private draw(): void {
+    const table = this.run ? [...linesOf(this.options.renderRun(this.run)), ""] : [];
+    this.frames.draw([...table, ...this.liveLines()]);
+  }
+
+  private liveLines(): string[] {
+    const { unicode, now } = this.options;
+    const lines: string[] = [];
+    if (this.run) {
+      const frames = SPINNER[unicode ? "unicode" : "ascii"];
+      const spinner = frames[this.turn % frames.length] ?? "*";
+      const active = activeItems(this.run);
+      for (const path of active.slice(0, MAX_ACTIVE_SHOWN)) lines.push(`${spinner} ${pathLabel(path)}`);
+      if (active.length > MAX_ACTIVE_SHOWN) lines.push(`  (+${active.length - MAX_ACTIVE_SHOWN} more)`);
+      if (statusKind(this.run.status) === "waiting") {
+        lines.push(
+          `${statusSymbol(this.run.status, unicode)} the run is ${sanitizeText(this.run.status)}: waiting (a manual review or a paused stage); still watching`,
+        );
+      }
+    }
+    if (this.problem) lines.push(`! ${this.problem}`);
+    const at = now();
+    const updated =
+      this.updatedAt === undefined ? "no answer yet" : `updated ${formatDuration(at - this.updatedAt)} ago`;
+    const next =
+      this.nextPollAt === undefined || this.nextPollAt <= at
+        ? `polling${unicode ? "…" : "..."}`
+        : `next poll in ${formatDuration(this.nextPollAt - at + 999)}`;
+    lines.push(`${updated} · ${next} · Ctrl-C to stop`);
+    return lines;
+  }
+}

@@ -1,0 +1,154 @@
+import type { OutputFormat } from "../config/schema.js";
+import type { Context, Env } from "../context.js";
+import { ApiError } from "../errors.js";
+import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import type { RunView } from "../model/run.js";
+import { statusKind } from "../model/status.js";
+import { sanitizeText } from "../render/sanitize.js";
+import { supportsUnicode } from "../render/style.js";
+import { JsonLines } from "./json-lines.js";
+import { LineLog, Notes } from "./line-log.js";
+import { LiveView } from "./live-view.js";
+import {
+  type PolledRun,
+  type WatchObserver,
+  type WatchOptions,
+  type WatchOutcome,
+  watchRun,
+} from "./poll-loop.js";
+import { DEFAULT_MAX_FAILURES } from "./schedule.js";
+import { summaryLine } from "./summary.js";
+import { FrameWriter } from "./terminal.js";
+
+/**
+ * `status --watch`: picks how to show the watch (live view, CI log, JSON lines, or nothing until the
+ * end), runs the poll loop, prints the final result, and always gives the terminal back.
+ */
+
+export interface WatchRequest extends WatchOptions {
+  output: OutputFormat;
+  jsonLines: boolean;
+  quiet: boolean;
+  fetchRun: (runId: string | undefined) => Promise<PolledRun>;
+  /** The status table, sized to the terminal's width at the time of the call. */
+  renderTable: (run: RunView) => string;
+  /** What one-shot `status` prints for the chosen output format. */
+  renderFinal: (polled: PolledRun) => string | Uint8Array;
+}
+
+/** How often the live view redraws between polls (spinner, countdown, resizes). */
+const TICK_MS = 250;
+
+type Mode = "live" | "lines" | "document" | "json-lines" | "quiet";
+
+/** `CI=true` (or any value but "false"/"0"): a log is being written, whatever the terminal says. */
+export function isCi(env: Env): boolean {
+  const value = env.CI?.trim().toLowerCase();
+  return value !== undefined && value !== "" && value !== "false" && value !== "0";
+}
+
+function chooseMode(request: WatchRequest, ctx: Context): Mode {
+  if (request.jsonLines) return "json-lines";
+  if (request.quiet) return "quiet";
+  if (request.output !== "table") return "document";
+  const interactive = ctx.io.stdoutIsTTY && !isCi(ctx.env) && ctx.env.TERM !== "dumb";
+  return interactive ? "live" : "lines";
+}
+
+/** The run's document, table or markdown is printed at the end only when the run was seen to a stop. */
+function finalRun(outcome: WatchOutcome): PolledRun | undefined {
+  return outcome.reason === "finished" || outcome.reason === "fail-fast" || outcome.reason === "timeout"
+    ? outcome.last
+    : undefined;
+}
+
+function warnUnknownStatusOnce(observer: WatchObserver, ctx: Context): WatchObserver {
+  let warned = false;
+  return {
+    update: (update) => {
+      if (!warned && statusKind(update.run.status) === "unknown") {
+        warned = true;
+        ctx.io.err.write(
+          `warning: the run has a status this version does not know ("${sanitizeText(update.run.status)}"); treating it as not finished\n`,
+        );
+      }
+      observer.update(update);
+    },
+    failure: (failure) => observer.failure(failure),
+    waiting: (run) => observer.waiting(run),
+  };
+}
+
+export async function watchStatus(request: WatchRequest, ctx: Context): Promise<ExitCodeValue> {
+  const mode = chooseMode(request, ctx);
+  const unicode = supportsUnicode(ctx.env);
+  const { out, err } = ctx.io;
+  const frames = new FrameWriter(out, () => ctx.io.columns());
+  const live = new LiveView(frames, out, { now: ctx.now, unicode, renderRun: request.renderTable });
+  const jsonLines = new JsonLines(out, err, ctx.now);
+  const lineOptions = {
+    now: ctx.now,
+    unicode,
+    intervalMs: request.intervalMs,
+    printRun: request.renderTable,
+  };
+  const observers: Record<Mode, WatchObserver> = {
+    live,
+    lines: new LineLog(out, lineOptions),
+    // Beside a document on stdout, the log goes to stderr and never repeats the run whole.
+    document: new LineLog(err, { ...lineOptions, printRun: undefined }),
+    "json-lines": jsonLines,
+    quiet: new Notes(err, { now: ctx.now, unicode }),
+  };
+
+  const sleep = async (ms: number) => {
+    if (mode !== "live") return ctx.sleep(ms, ctx.signal);
+    // Counted in slices, not read off the clock, so a clock that stands still cannot spin here.
+    for (let left = ms; left > 0; left -= TICK_MS) {
+      await ctx.sleep(Math.min(TICK_MS, left), ctx.signal);
+      live.tick();
+    }
+  };
+
+  let outcome: WatchOutcome;
+  try {
+    outcome = await watchRun(
+      request,
+      { fetchRun: request.fetchRun, now: ctx.now, sleep, signal: ctx.signal },
+      warnUnknownStatusOnce(observers[mode], ctx),
+    );
+    const summary = summaryLine(outcome, { unicode, now: ctx.now() });
+    const final = finalRun(outcome);
+    switch (mode) {
+      case "live":
+        live.finish(summary);
+        break;
+      case "lines":
+        out.write(`${summary}\n`);
+        break;
+      case "json-lines":
+        jsonLines.end(outcome);
+        break;
+      case "document":
+      case "quiet":
+        if (final) out.write(request.renderFinal(final));
+        // The summary line belongs with the table; beside a document it goes to stderr.
+        (request.output === "table" ? out : err).write(`${summary}\n`);
+        break;
+    }
+  } finally {
+    live.restore();
+  }
+
+  if (outcome.reason === "error") throw outcome.error;
+  if (outcome.reason === "gave-up") {
+    const { error } = outcome;
+    throw new ApiError(
+      `gave up watching after ${request.maxFailures ?? DEFAULT_MAX_FAILURES} failed polls in a row; the last: ${error.message}`,
+      ExitCode.ApiFailure,
+      error instanceof ApiError ? error.details : {},
+      error.hint,
+    );
+  }
+  return outcome.exitCode;
+}

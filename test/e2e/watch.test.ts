@@ -1,0 +1,172 @@
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
+import { BIN, type CliResult, runBinary } from "./cli.js";
+
+/**
+ * `status --watch` end to end: the built binary against the simulator. Scenario time runs 20x
+ * faster, so the `demo` run goes from start to COMPLETED in about 1.5 s. Assertions are about
+ * structure (which lines, which sequences, which exit code), never about exact timings.
+ */
+
+const ESC = "\u001b";
+let sim: RunningSimulator;
+
+beforeAll(async () => {
+  sim = await startSimulator({ speed: 20 });
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+function env(target: RunningSimulator = sim): Record<string, string> {
+  return {
+    CODEARTS_ENDPOINT: target.url,
+    CODEARTS_TOKEN: target.token,
+    CODEARTS_PROJECT_ID: target.projectId,
+  };
+}
+
+function watch(name: string, args: string[] = [], target = sim): Promise<CliResult> {
+  return runBinary(
+    ["status", target.pipeline(name).id, "--watch", "--interval", "0.2", ...args],
+    env(target),
+  );
+}
+
+/** A fresh simulator whose `demo` run starts now, so the watch sees it progress. */
+async function withFreshDemo<T>(use: (fresh: RunningSimulator) => Promise<T>): Promise<T> {
+  const fresh = await startSimulator({ speed: 20 });
+  try {
+    return await use(fresh);
+  } finally {
+    await fresh.close();
+  }
+}
+
+describe("codearts-run status --watch, piped (a CI log)", () => {
+  it("follows a run to COMPLETED with one line per change, no escape codes, over one connection", async () => {
+    await withFreshDemo(async (fresh) => {
+      const before = fresh.stats().connections;
+      const result = await watch("demo", [], fresh);
+      expect(result.code).toBe(0);
+      expect(fresh.stats().connections - before).toBe(1);
+      expect(result.stdout).not.toContain(ESC);
+      const lines = result.stdout.trimEnd().split("\n");
+      expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ {2}watching demo #1 \(run [0-9a-f]{32}\)/);
+      for (const line of lines.slice(0, -1)) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ {2}\S/);
+      expect(result.stdout).toMatch(/ stage \S+ started\n/);
+      expect(result.stdout).toMatch(/ step .+ › .+ COMPLETED in \d+s\n/);
+      expect(lines.at(-2)).toMatch(/ run demo #1 COMPLETED in \d+s$/);
+      expect(lines.at(-1)).toMatch(/^✓ demo #1 COMPLETED in \d+s · exit 0$/);
+      // Each line says something new: the tree is never printed again.
+      expect(new Set(lines.map((line) => line.slice(22))).size).toBe(lines.length);
+    });
+  });
+
+  it.each([
+    ["api", 1, /^✗ api #1 FAILED in .+: .+ failed · exit 1$/],
+    ["docs", 6, /^⊘ docs #1 CANCELED in .+ · exit 6$/],
+  ])("prints a run already over (%s) once and exits %i at once", async (name, code, summary) => {
+    const result = await watch(name);
+    expect(result.code).toBe(code);
+    expect(result.stdout).toContain("STATUS");
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toMatch(summary);
+  });
+
+  it("stops a run that never ends at --timeout with 7", async () => {
+    const result = await watch("mobile", ["--timeout", "1s"]);
+    expect(result.code).toBe(7);
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toMatch(
+      /^● mobile #1 RUNNING .+; stopped watching at --timeout · exit 7$/,
+    );
+  });
+
+  it("--json prints exactly one document, the run as received", async () => {
+    const result = await watch("docs", ["--json"]);
+    expect(result.code).toBe(6);
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: "CANCELED" });
+    expect(result.stdout.endsWith("}\n")).toBe(true);
+  });
+
+  it("--json-lines prints one JSON event per line and an end event", async () => {
+    await withFreshDemo(async (fresh) => {
+      const result = await watch("demo", ["--json-lines"], fresh);
+      expect(result.code).toBe(0);
+      const events = result.stdout
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line));
+      expect(events.length).toBeGreaterThan(2);
+      for (const event of events.slice(0, -1)) {
+        expect(event).toMatchObject({
+          type: expect.stringMatching(/^(run|stage|job|step)$/),
+          to: expect.any(String),
+        });
+        expect(event).toHaveProperty("path");
+        expect(event).toHaveProperty("from");
+        expect(Date.parse(event.time)).not.toBeNaN();
+      }
+      expect(events.at(-1)).toMatchObject({
+        type: "end",
+        reason: "finished",
+        status: "COMPLETED",
+        exitCode: 0,
+      });
+    });
+  });
+
+  it("refuses watch flags without --watch", async () => {
+    const result = await runBinary(["status", sim.pipeline("web").id, "--timeout", "1m"], env());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--timeout only applies to a watch\nhint: add --watch/);
+  });
+});
+
+describe("codearts-run status --watch, interrupted", () => {
+  it("exits 130 on SIGINT with the last known state in one line", async () => {
+    const child = spawn(
+      process.execPath,
+      [BIN, "status", sim.pipeline("mobile").id, "--watch", "--interval", "0.2"],
+      {
+        env: { PATH: process.env.PATH ?? "", ...env() },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let stdout = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+      if (stdout.includes("watching mobile")) child.kill("SIGINT");
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(130);
+    expect(stdout.trimEnd().split("\n").at(-1)).toMatch(/^interrupted: mobile #1 RUNNING .+ · exit 130$/);
+  });
+});
+
+describe("codearts-run status --watch in a terminal", () => {
+  it("redraws in place with cursor-up and erase, hides and restores the cursor, ends with the summary", async () => {
+    await withFreshDemo(async (fresh) => {
+      const id = fresh.pipeline("demo").id;
+      // `script` runs the command in a pseudo-terminal; stty gives that terminal a size.
+      const command = `stty cols 100 rows 60; '${process.execPath}' '${BIN}' status ${id} --watch --interval 0.2`;
+      const child = spawn("script", ["-qec", command, "/dev/null"], {
+        env: { PATH: process.env.PATH ?? "", TERM: "xterm-256color", LANG: "C.UTF-8", ...env(fresh) },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+        output += chunk;
+      });
+      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+      expect(code).toBe(0);
+      expect(output).toContain(`${ESC}[?25l`);
+      expect(output).toMatch(/\r\u001b\[\d+A\u001b\[2K/);
+      expect(output).toContain("next poll in");
+      expect(output).not.toContain(`${ESC}[2J`);
+      const ending = output.slice(output.lastIndexOf(`${ESC}[?2026l`));
+      expect(ending).toMatch(/✓ demo #1 COMPLETED in \d+s · exit 0\r?\n\u001b\[\?25h/);
+      expect(output.lastIndexOf(`${ESC}[?25h`)).toBeGreaterThan(output.lastIndexOf(`${ESC}[?25l`));
+    });
+  });
+});

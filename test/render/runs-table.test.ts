@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { normaliseRunSummary } from "../../src/model/run-summary.js";
+import { type RunsTableOptions, renderRunsTable } from "../../src/render/runs-table.js";
+import { block, showSgr } from "./helpers.js";
+
+const NOW = Date.UTC(2026, 10, 28, 12);
+const MINUTE = 60_000;
+
+const RUNS = [
+  {
+    pipeline_run_id: "d6f83ccaec1a68e201a73e7e94f12c9c",
+    status: "RUNNING",
+    run_number: 26,
+    trigger_type: "Manual",
+    build_params: { target_branch: "main", source_branch: null, commit_id: "14955c1aa0b", tag: null },
+    start_time: NOW - 4 * MINUTE,
+    end_time: 0,
+  },
+  {
+    pipeline_run_id: "509ad4c96f0b338f0246f5f02a24b766",
+    status: "FAILED",
+    run_number: 25,
+    trigger_type: "MergeRequest",
+    build_params: { target_branch: "main", source_branch: "feature/refunds", commit_id: "8f3c2a1d9b7e" },
+    start_time: NOW - 3 * 60 * MINUTE,
+    end_time: NOW - 3 * 60 * MINUTE + 233_000,
+  },
+  {
+    pipeline_run_id: "921b50c9eec83f92da3d1d1032d41349",
+    status: "COMPLETED",
+    run_number: 24,
+    trigger_type: "Scheduler",
+    build_params: { target_branch: null, tag: "v1.4.0", commit_id: "990ea05775" },
+    start_time: String(NOW - 2 * 24 * 60 * MINUTE),
+    end_time: String(NOW - 2 * 24 * 60 * MINUTE + 303_000),
+  },
+  { pipeline_run_id: "0fce2c8b6e70410a4a1b2f76d19e1b59", status: "\u001b[2JNEW_STATE", build_params: null },
+].map(normaliseRunSummary);
+
+const PIPED: RunsTableOptions = {
+  colorLevel: 0,
+  columns: undefined,
+  timeStyle: "iso",
+  now: NOW,
+  unicode: true,
+};
+
+describe("renderRunsTable", () => {
+  it("piped: ISO times, every column whole, server text cleaned", () => {
+    expect(renderRunsTable(RUNS, PIPED)).toBe(block`
+RUN  STATUS       TRIGGER       SOURCE           STARTED               DURATION  RUN ID
+#26  ● RUNNING    Manual        main             2026-11-28T11:56:00Z  4m 00s    d6f83ccaec1a68e201a73e7e94f12c9c
+#25  ✗ FAILED     MergeRequest  feature/refunds  2026-11-28T09:00:00Z  3m 53s    509ad4c96f0b338f0246f5f02a24b766
+#24  ✓ COMPLETED  Scheduler     tag v1.4.0       2026-11-26T12:00:00Z  5m 03s    921b50c9eec83f92da3d1d1032d41349
+-    ? NEW_STATE  -             -                -                     -         0fce2c8b6e70410a4a1b2f76d19e1b59
+`);
+  });
+
+  it("on a narrow terminal: relative times, ASCII symbols, SOURCE then TRIGGER cut, the run id never", () => {
+    const table = renderRunsTable(RUNS.slice(0, 3), {
+      ...PIPED,
+      timeStyle: "relative",
+      unicode: false,
+      columns: 92,
+    });
+    expect(table).toBe(block`
+RUN  STATUS       TRIGGER  SOURCE  STARTED        DURATION  RUN ID
+#26  * RUNNING    Manual   main    4 minutes ago  4m 00s    d6f83ccaec1a68e201a73e7e94f12c9c
+#25  x FAILED     Merg...  fea...  3 hours ago    3m 53s    509ad4c96f0b338f0246f5f02a24b766
+#24  + COMPLETED  Sche...  tag...  2 days ago     5m 03s    921b50c9eec83f92da3d1d1032d41349
+`);
+    expect(
+      Math.max(
+        ...table
+          .trimEnd()
+          .split("\n")
+          .map((line) => line.length),
+      ),
+    ).toBeLessThanOrEqual(92);
+  });
+
+  it("colours the heading and each status by its kind", () => {
+    const [first] = renderRunsTable(RUNS.slice(1, 2), { ...PIPED, colorLevel: 1 })
+      .split("\n")
+      .slice(1);
+    expect(showSgr(first ?? "")).toBe(
+      "#25  {31}{1}✗ FAILED{22}{39}  MergeRequest  feature/refunds  2026-11-28T09:00:00Z  3m 53s    509ad4c96f0b338f0246f5f02a24b766",
+    );
+  });
+});
