@@ -1,12 +1,12 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
+import { createManualClock, type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
 import { BIN, type CliResult, runBinary } from "./cli.js";
 
 /**
- * `status --watch` end to end: the built binary against the simulator. Scenario time runs 20x
- * faster, so the `demo` run goes from start to COMPLETED in about 1.5 s. Assertions are about
- * structure (which lines, which sequences, which exit code), never about exact timings.
+ * `status --watch` end to end: the built binary against the simulator. Runs that progress are
+ * driven by the watch's own polls (see withFreshDemo). Assertions are about structure (which
+ * lines, which sequences, which exit code), never about exact timings.
  */
 
 const ESC = "\u001b";
@@ -34,12 +34,26 @@ function watch(name: string, args: string[] = [], target = sim): Promise<CliResu
   );
 }
 
-/** A fresh simulator whose `demo` run starts now, so the watch sees it progress. */
+/**
+ * A fresh simulator whose `demo` run starts when the watch does. Its clock moves only when the
+ * watch polls (3 s of scenario time per request), so however slow a loaded machine is to start the
+ * CLI, the first poll sees the run at its start and every later poll sees it further on.
+ */
 async function withFreshDemo<T>(use: (fresh: RunningSimulator) => Promise<T>): Promise<T> {
-  const fresh = await startSimulator({ speed: 20 });
+  const clock = createManualClock(Date.UTC(2026, 10, 28, 12));
+  const fresh = await startSimulator({ clock });
+  let seen = fresh.stats().requests;
+  const driver = setInterval(() => {
+    const requests = fresh.stats().requests;
+    if (requests > seen) {
+      seen = requests;
+      clock.advance(3000);
+    }
+  }, 20);
   try {
     return await use(fresh);
   } finally {
+    clearInterval(driver);
     await fresh.close();
   }
 }
