@@ -1,6 +1,7 @@
 import type { Authenticator } from "../auth/authenticator.js";
 import { ApiError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
+import { sanitizeText } from "../render/sanitize.js";
 import type { HttpClient, HttpRequest, HttpResponse } from "./http.js";
 import { errorFromResponse, readServiceError } from "./service-error.js";
 
@@ -79,6 +80,17 @@ function unreadable(action: string, response: HttpResponse, what: string): ApiEr
   );
 }
 
+/** A JSON answer of the wrong shape: the API failed us (exit 5). */
+function malformed(action: string, what: string, answer: JsonAnswer): ApiError {
+  const requestId = answer.requestId;
+  return new ApiError(
+    `${action}: ${what}${requestId ? ` (request id ${sanitizeText(requestId)})` : ""}`,
+    ExitCode.ApiFailure,
+    { requestId },
+    "the service answered in a shape this version does not know; try again, or report it with --debug output",
+  );
+}
+
 /** The CodeArts Pipeline v5 API: builds paths, adds credentials, turns error answers into ApiErrors. */
 export class CodeArtsApi {
   constructor(
@@ -89,38 +101,19 @@ export class CodeArtsApi {
 
   /** `GET /v5/{project_id}/api/pipelines/{pipeline_id}/pipeline-runs/detail[?pipeline_run_id=]` */
   getRunDetail(query: RunDetailQuery): Promise<JsonAnswer> {
-    const url = this.urlFor([
-      "v5",
-      query.projectId,
-      "api",
-      "pipelines",
-      query.pipelineId,
-      "pipeline-runs",
-      "detail",
-    ]);
+    const url = this.pipelinesUrl(query.projectId, [query.pipelineId, "pipeline-runs", "detail"]);
     if (query.runId !== undefined) url.searchParams.set("pipeline_run_id", query.runId);
     return this.call({ method: "GET", url, headers: {} }, "could not get the pipeline run");
   }
 
   /** `POST /v5/{project_id}/api/pipelines/list`: one page of the project's pipelines. */
   async listPipelines(query: PipelineListQuery): Promise<PipelinePage> {
-    const url = this.urlFor(["v5", query.projectId, "api", "pipelines", "list"]);
+    const url = this.pipelinesUrl(query.projectId, ["list"]);
     const body = JSON.stringify({ name: query.name, offset: query.offset, limit: query.limit });
     const action = "could not list the project's pipelines";
-    const request: HttpRequest = {
-      method: "POST",
-      url,
-      headers: { "Content-Type": "application/json" },
-      body,
-      idempotent: true,
-    };
-    const answer = await this.call(request, action);
+    const answer = await this.call(this.readingPost(url, body), action);
     const page = answer.document as { total?: unknown; pipelines?: unknown };
-    if (!Array.isArray(page.pipelines)) {
-      throw new ApiError(`${action}: the answer has no pipeline list`, ExitCode.ApiFailure, {
-        requestId: answer.requestId,
-      });
-    }
+    if (!Array.isArray(page.pipelines)) throw malformed(action, "the answer has no pipeline list", answer);
     const pipelines = page.pipelines.flatMap((p: { pipeline_id?: unknown; name?: unknown }) =>
       typeof p?.pipeline_id === "string" && typeof p.name === "string"
         ? [{ id: p.pipeline_id, name: p.name }]
@@ -131,15 +124,7 @@ export class CodeArtsApi {
 
   /** `POST …/pipelines/{pipeline_id}/pipeline-runs/list`: one page of a pipeline's runs, newest first. */
   async listRuns(query: RunListQuery): Promise<RunPage> {
-    const url = this.urlFor([
-      "v5",
-      query.projectId,
-      "api",
-      "pipelines",
-      query.pipelineId,
-      "pipeline-runs",
-      "list",
-    ]);
+    const url = this.pipelinesUrl(query.projectId, [query.pipelineId, "pipeline-runs", "list"]);
     const body = JSON.stringify({
       status: query.statuses?.length ? query.statuses : undefined,
       offset: query.offset,
@@ -152,11 +137,7 @@ export class CodeArtsApi {
     const page = answer.document as { total?: unknown; pipeline_runs?: unknown };
     // A pipeline that never ran may answer with a null list.
     const list = page.pipeline_runs ?? [];
-    if (!Array.isArray(list)) {
-      throw new ApiError(`${action}: the answer has no run list`, ExitCode.ApiFailure, {
-        requestId: answer.requestId,
-      });
-    }
+    if (!Array.isArray(list)) throw malformed(action, "the answer has no run list", answer);
     const runs = list.filter(
       (run): run is Record<string, unknown> => typeof run === "object" && run !== null && !Array.isArray(run),
     );
@@ -168,11 +149,7 @@ export class CodeArtsApi {
    * by page as each arrives, until the service says there is no more.
    */
   async *stepLog(query: StepLogQuery): AsyncGenerator<string> {
-    const url = this.urlFor([
-      "v5",
-      query.projectId,
-      "api",
-      "pipelines",
+    const url = this.pipelinesUrl(query.projectId, [
       query.pipelineId,
       "pipeline-runs",
       query.runId,
@@ -188,19 +165,13 @@ export class CodeArtsApi {
       const answer = await this.call(this.readingPost(url, body), action);
       const page = answer.document as { log?: unknown; has_more?: unknown; end_offset?: unknown };
       if (page.log !== null && page.log !== undefined && typeof page.log !== "string") {
-        throw new ApiError(`${action}: the answer has no log text`, ExitCode.ApiFailure, {
-          requestId: answer.requestId,
-        });
+        throw malformed(action, "the answer has no log text", answer);
       }
       yield page.log ?? "";
       if (page.has_more !== true) return;
       // A page that does not move forward would have us ask for it forever.
       if (typeof page.end_offset !== "number" || page.end_offset <= offset) {
-        throw new ApiError(
-          `${action}: the service said there is more but gave no next offset`,
-          ExitCode.ApiFailure,
-          { requestId: answer.requestId },
-        );
+        throw malformed(action, "the service said there is more but gave no next offset", answer);
       }
       offset = page.end_offset;
     }
@@ -209,6 +180,11 @@ export class CodeArtsApi {
   /** A POST that only reads, so the retry layer may send it again. */
   private readingPost(url: URL, body: string): HttpRequest {
     return { method: "POST", url, headers: { "Content-Type": "application/json" }, body, idempotent: true };
+  }
+
+  /** `/v5/{project_id}/api/pipelines/…`, every segment encoded. */
+  private pipelinesUrl(projectId: string, segments: string[]): URL {
+    return this.urlFor(["v5", projectId, "api", "pipelines", ...segments]);
   }
 
   /** Joins encoded path segments under the base URL, keeping any path prefix it has. */

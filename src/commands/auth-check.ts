@@ -14,11 +14,11 @@ export async function runAuthCheck(options: GlobalOptions, ctx: Context): Promis
     const projectId = session.connection.projectId.value;
     const page = await session.api.listPipelines({ projectId, offset: 0, limit: 1 });
     ctx.io.out.write(
-      [
+      `${[
         `ok: ${session.authenticator.describe()}`,
         `    endpoint ${session.connection.endpoint.value.origin} (${session.connection.endpoint.source})`,
         `    project ${projectId} (${session.connection.projectId.source}): ${page.total} pipeline${page.total === 1 ? "" : "s"} visible`,
-      ].join("\n") + "\n",
+      ].join("\n")}\n`,
     );
     return ExitCode.Ok;
   } finally {

@@ -5,6 +5,7 @@
 import type { Context } from "../context.js";
 import { UsageError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
+import { sanitizeText } from "../render/sanitize.js";
 import {
   DEFAULT_SEED,
   FAULT_KINDS,
@@ -33,21 +34,23 @@ export interface SimulateOptions {
  * Examples: `503`, `429:web`, `429=5:web`, `slow=2000:api`, `503*2`, `drop*1:demo`.
  */
 const FAULT_SYNTAX = /^([a-z0-9-]+)(?:=(\d+))?(?:\*(\d+))?(?::([A-Za-z0-9_-]+))?$/;
-const FAULT_HINT = `Write --fault <kind>[=<value>][*<times>][:<pipeline>], e.g. 503, 429:web, slow=2000:api, 503*2; kinds: ${FAULT_KINDS.join(", ")}`;
+const FAULT_HINT = `write --fault <kind>[=<value>][*<times>][:<pipeline>], e.g. 503, 429:web, slow=2000:api, 503*2; kinds: ${FAULT_KINDS.join(", ")}`;
 
 export function parseFaultSpec(text: string): FaultSpec {
   const match = FAULT_SYNTAX.exec(text.trim());
-  if (!match) throw new UsageError(`Cannot read the fault "${text}"`, FAULT_HINT);
+  if (!match) throw new UsageError(`cannot read the fault "${sanitizeText(text)}"`, FAULT_HINT);
   const [, kind = "", value, times, pipeline] = match;
-  if (!isFaultKind(kind)) throw new UsageError(`Unknown fault kind "${kind}" in "${text}"`, FAULT_HINT);
+  if (!isFaultKind(kind))
+    throw new UsageError(`unknown fault kind "${kind}" in "${sanitizeText(text)}"`, FAULT_HINT);
   const spec: FaultSpec = { kind };
   if (value !== undefined) {
     if (kind === "429") spec.retryAfterSeconds = Number(value);
     else if (kind === "slow") spec.delayMs = Number(value);
-    else throw new UsageError(`The fault "${kind}" takes no =value (in "${text}")`, FAULT_HINT);
+    else throw new UsageError(`the fault "${kind}" takes no =value (in "${sanitizeText(text)}")`, FAULT_HINT);
   }
   if (times !== undefined) {
-    if (Number(times) < 1) throw new UsageError(`*times must be at least 1 (in "${text}")`, FAULT_HINT);
+    if (Number(times) < 1)
+      throw new UsageError(`*times must be at least 1 (in "${sanitizeText(text)}")`, FAULT_HINT);
     spec.times = Number(times);
   }
   if (pipeline !== undefined) spec.pipeline = pipeline;
@@ -77,14 +80,14 @@ async function start(options: SimulateOptions, faults: FaultSpec[]): Promise<Run
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE" || code === "EACCES") {
       throw new UsageError(
-        `Cannot listen on port ${options.port}: ${code === "EADDRINUSE" ? "it is in use" : "permission denied"}`,
-        "Pick another with --port, or --port 0 for any free port",
+        `cannot listen on port ${options.port}: ${code === "EADDRINUSE" ? "it is in use" : "permission denied"}`,
+        "pick another with --port, or --port 0 for any free port",
       );
     }
     if (error instanceof Error && /unknown pipeline|speed must/i.test(error.message)) {
       throw new UsageError(
         error.message,
-        "Run `codearts-run simulate` without faults to see the pipeline names",
+        "run `codearts-run simulate` without faults to see the pipeline names",
       );
     }
     throw error;
@@ -142,8 +145,8 @@ export async function runSimulate(options: SimulateOptions, ctx: Context): Promi
   const host = options.host ?? "127.0.0.1";
   if (!isLoopbackHost(host)) {
     throw new UsageError(
-      `The simulator only listens on a loopback address, not "${host}"`,
-      "Use --host 127.0.0.1 (the default), ::1 or localhost",
+      `the simulator only listens on a loopback address, not "${sanitizeText(host)}"`,
+      "use --host 127.0.0.1 (the default), ::1 or localhost",
     );
   }
   const faults = (options.faults ?? []).map(parseFaultSpec);

@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
+import type { RunningSimulator } from "../../src/simulator/index.js";
 
 /** The real, built binary: the same file `npm install` links as `codearts-run`. */
 export const BIN = fileURLToPath(new URL("../../bin/codearts-run.js", import.meta.url));
@@ -49,3 +51,28 @@ export function runBinary(
 
 /** A Node stack trace line, which a user must never see without --debug. */
 export const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)/;
+
+/** The environment that points the CLI at a simulator with its token. */
+export function simulatorEnv(
+  sim: RunningSimulator,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    CODEARTS_ENDPOINT: sim.url,
+    CODEARTS_TOKEN: sim.token,
+    CODEARTS_PROJECT_ID: sim.projectId,
+    ...overrides,
+  };
+}
+
+/**
+ * A failure as a user must see it: the exit code, nothing on stdout, `error:` and `hint:` lines on
+ * stderr (after any `note:` lines announcing retries), and no stack trace.
+ */
+export function expectCleanError(result: CliResult, code: number, message: RegExp): void {
+  expect(result.code, result.stderr).toBe(code);
+  expect(result.stdout).toBe("");
+  expect(result.stderr).toMatch(message);
+  expect(result.stderr).toMatch(/^(note: .+; retrying in .+\n)*error: .+\nhint: .+\n$/);
+  expect(result.stderr).not.toMatch(STACK_TRACE);
+}

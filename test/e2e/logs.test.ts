@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock, type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
-import { type CliResult, runBinary, STACK_TRACE } from "./cli.js";
+import { type CliResult, expectCleanError, runBinary, simulatorEnv } from "./cli.js";
 
 const clock = createManualClock(Date.UTC(2026, 10, 28, 12, 0, 0));
 let sim: RunningSimulator;
@@ -12,12 +12,8 @@ afterAll(async () => {
   await sim.close();
 });
 
-function env(): Record<string, string> {
-  return { CODEARTS_ENDPOINT: sim.url, CODEARTS_TOKEN: sim.token, CODEARTS_PROJECT_ID: sim.projectId };
-}
-
 function logs(args: string[]): Promise<CliResult> {
-  return runBinary(["logs", ...args], env());
+  return runBinary(["logs", ...args], simulatorEnv(sim));
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the run document, read loosely
@@ -54,14 +50,6 @@ function stepLog(run: Doc, job: Doc, step: Doc): Promise<string> {
 
 function headers(stdout: string): string[] {
   return stdout.split("\n").filter((line) => line.startsWith("==> "));
-}
-
-function expectCleanError(result: CliResult, code: number, message: RegExp): void {
-  expect(result.code).toBe(code);
-  expect(result.stdout).toBe("");
-  expect(result.stderr).toMatch(message);
-  expect(result.stderr).toMatch(/^error: .+\nhint: .+\n$/);
-  expect(result.stderr).not.toMatch(STACK_TRACE);
 }
 
 describe("codearts-run logs", () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock, type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
-import { type CliResult, runBinary, STACK_TRACE } from "./cli.js";
+import { type CliResult, expectCleanError, runBinary, simulatorEnv } from "./cli.js";
 
 // A fixed clock: the list-runs answers are the same for the CLI and for the test's own requests.
 const clock = createManualClock(Date.UTC(2026, 10, 28, 12, 0, 0));
@@ -13,17 +13,8 @@ afterAll(async () => {
   await sim.close();
 });
 
-function env(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    CODEARTS_ENDPOINT: sim.url,
-    CODEARTS_TOKEN: sim.token,
-    CODEARTS_PROJECT_ID: sim.projectId,
-    ...overrides,
-  };
-}
-
 function runs(args: string[], overrides?: Record<string, string>): Promise<CliResult> {
-  return runBinary(["runs", ...args], env(overrides));
+  return runBinary(["runs", ...args], simulatorEnv(sim, overrides));
 }
 
 type Run = { pipeline_run_id: string; run_number: number; status: string };
@@ -49,14 +40,6 @@ function rows(stdout: string): Array<{ run: string; status: string; id: string }
       const cells = line.split(/ {2,}/);
       return { run: cells[0] ?? "", status: cells[1] ?? "", id: cells.at(-1) ?? "" };
     });
-}
-
-function expectCleanError(result: CliResult, code: number, message: RegExp): void {
-  expect(result.code).toBe(code);
-  expect(result.stdout).toBe("");
-  expect(result.stderr).toMatch(message);
-  expect(result.stderr).toMatch(/^error: .+\nhint: .+\n$/);
-  expect(result.stderr).not.toMatch(STACK_TRACE);
 }
 
 describe("codearts-run runs", () => {
@@ -104,7 +87,7 @@ describe("codearts-run runs", () => {
   it("gives run ids that `status --run` takes", async () => {
     const failed = rows((await runs(["web"])).stdout).find((r) => r.status.includes("FAILED"));
     expect(failed).toBeDefined();
-    const status = await runBinary(["status", "web", "--run", failed?.id ?? "", "--json"], env());
+    const status = await runBinary(["status", "web", "--run", failed?.id ?? "", "--json"], simulatorEnv(sim));
     expect(status.code).toBe(1);
     expect(JSON.parse(status.stdout).id).toBe(failed?.id);
   });

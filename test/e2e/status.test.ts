@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock, type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
-import { BIN, type CliResult, runBinary, STACK_TRACE } from "./cli.js";
+import { BIN, type CliResult, expectCleanError, runBinary, STACK_TRACE, simulatorEnv } from "./cli.js";
 
 // A fixed clock: the simulator's documents are identical for identical requests, so the CLI's
 // --json output can be compared byte for byte with a document fetched directly.
@@ -15,15 +15,6 @@ afterAll(async () => {
   await sim.close();
 });
 
-function env(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    CODEARTS_ENDPOINT: sim.url,
-    CODEARTS_TOKEN: sim.token,
-    CODEARTS_PROJECT_ID: sim.projectId,
-    ...overrides,
-  };
-}
-
 function pipelineId(name: string): string {
   const pipeline = sim.pipelines.find((p) => p.name === name);
   if (!pipeline) throw new Error(`the simulator has no pipeline named ${name}`);
@@ -31,16 +22,7 @@ function pipelineId(name: string): string {
 }
 
 function status(args: string[], overrides?: Record<string, string>): Promise<CliResult> {
-  return runBinary(["status", ...args], env(overrides));
-}
-
-function expectCleanError(result: CliResult, code: number, message: RegExp): void {
-  expect(result.code).toBe(code);
-  expect(result.stdout).toBe("");
-  expect(result.stderr).toMatch(message);
-  // Transient trouble is retried first, each retry announced on a "note:" line.
-  expect(result.stderr).toMatch(/^(note: .+; retrying in .+\n)*error: .+\nhint: .+\n$/);
-  expect(result.stderr).not.toMatch(STACK_TRACE);
+  return runBinary(["status", ...args], simulatorEnv(sim, overrides));
 }
 
 async function fetchDetail(pipeline: string, runId?: string): Promise<string> {
@@ -169,7 +151,7 @@ describe("codearts-run status: other outputs", () => {
     try {
       // Like `| head -c 10`: read the first chunk, then close our end of the pipe.
       const child = spawn(process.execPath, [BIN, "status", pipelineId("web"), "--json"], {
-        env: { ...env(), PATH: process.env.PATH ?? "" },
+        env: { ...simulatorEnv(sim), PATH: process.env.PATH ?? "" },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let stderr = "";
