@@ -1,6 +1,7 @@
 import type { Authenticator } from "../auth/authenticator.js";
 import { ApiError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
+import { type Fields, isFields } from "../model/run.js";
 import { sanitizeText } from "../render/sanitize.js";
 import type { HttpClient, HttpRequest, HttpResponse } from "./http.js";
 import { errorFromResponse, readServiceError } from "./service-error.js";
@@ -120,6 +121,18 @@ export class CodeArtsApi {
         : [],
     );
     return { total: typeof page.total === "number" ? page.total : pipelines.length, pipelines };
+  }
+
+  /**
+   * `POST /v5/{project_id}/api/pipelines/status` (body: the pipeline ids): the latest run of each,
+   * as list-runs items plus `pipeline_id` and `name`. Unknown ids are left out of the answer.
+   */
+  async latestStatuses(projectId: string, pipelineIds: string[]): Promise<JsonAnswer & { runs: Fields[] }> {
+    const url = this.pipelinesUrl(projectId, ["status"]);
+    const action = "could not get the pipelines' latest runs";
+    const answer = await this.call(this.readingPost(url, JSON.stringify(pipelineIds)), action);
+    if (!Array.isArray(answer.document)) throw malformed(action, "the answer is not a list", answer);
+    return { ...answer, runs: answer.document.filter(isFields) };
   }
 
   /** `POST …/pipelines/{pipeline_id}/pipeline-runs/list`: one page of a pipeline's runs, newest first. */

@@ -27,7 +27,8 @@ const PAGE_SIZE = 100;
 // before any request.
 const NAME_PATTERN = /^[\p{L}\p{N}\p{M} ._()-]{1,128}$/u;
 
-async function allPipelines(api: PipelineLister, projectId: string): Promise<PipelineSummary[]> {
+/** Every pipeline of the project, all pages. */
+export async function allPipelines(api: PipelineLister, projectId: string): Promise<PipelineSummary[]> {
   const found: PipelineSummary[] = [];
   for (let offset = 0; ; offset += PAGE_SIZE) {
     const page = await api.listPipelines({ projectId, offset, limit: PAGE_SIZE });
@@ -62,6 +63,22 @@ function closestNames(name: string, pipelines: PipelineSummary[]): string[] {
     .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
     .slice(0, 3)
     .map((p) => JSON.stringify(sanitizeText(p.name)));
+}
+
+/**
+ * A lister that asks for each page once, so naming several pipelines (`status web api docs`) lists
+ * the project once, not once per name.
+ */
+export function memoisedLister(api: PipelineLister): PipelineLister {
+  const pages = new Map<string, ReturnType<PipelineLister["listPipelines"]>>();
+  return {
+    listPipelines: (query) => {
+      const key = JSON.stringify(query);
+      const page = pages.get(key) ?? api.listPipelines(query);
+      pages.set(key, page);
+      return page;
+    },
+  };
 }
 
 export async function resolvePipeline(

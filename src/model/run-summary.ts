@@ -7,6 +7,9 @@ import { epochMs, type Fields, integer, isFields, text } from "./run.js";
  */
 
 export interface RunSummaryView {
+  /** Set in the latest-status-of-many answer, which names the pipeline of each run. */
+  pipelineId?: string;
+  pipelineName?: string;
   id?: string;
   runNumber?: number;
   status: string;
@@ -21,6 +24,8 @@ export interface RunSummaryView {
 export function normaliseRunSummary(run: Fields): RunSummaryView {
   const build = isFields(run.build_params) ? run.build_params : {};
   return {
+    pipelineId: text(run.pipeline_id),
+    pipelineName: text(run.name),
     id: text(run.pipeline_run_id),
     runNumber: integer(run.run_number),
     status: text(run.status) ?? "UNKNOWN",

@@ -8,9 +8,10 @@ import { displayWidth, ellipsisFor, truncateToWidth } from "./text-width.js";
 import { formatDuration, formatTimestamp, type TimeStyle } from "./time-format.js";
 
 /**
- * A pipeline's recent runs, one line each: RUN, STATUS, TRIGGER, SOURCE, STARTED, DURATION, RUN ID.
- * The run id is never cut (it is what `status --run` takes); on a narrow terminal SOURCE and then
- * TRIGGER give way. Piped output is never cut.
+ * Runs, one line each: RUN, STATUS, TRIGGER, SOURCE, STARTED, DURATION, RUN ID — a pipeline's
+ * recent runs, or (with a PIPELINE column first) the latest run of several pipelines.
+ * The run id is never cut (it is what `status --run` takes); on a narrow terminal SOURCE, TRIGGER
+ * and PIPELINE give way. Piped output is never cut.
  */
 export interface RunsTableOptions {
   colorLevel: ColorLevel;
@@ -23,10 +24,14 @@ export interface RunsTableOptions {
 }
 
 const GAP = "  ";
-const HEADINGS = ["RUN", "STATUS", "TRIGGER", "SOURCE", "STARTED", "DURATION", "RUN ID"] as const;
-const SOURCE = HEADINGS.indexOf("SOURCE");
-const TRIGGER = HEADINGS.indexOf("TRIGGER");
-const STATUS = HEADINGS.indexOf("STATUS");
+
+interface Column {
+  heading: string;
+  cell: (run: RunSummaryView, options: RunsTableOptions) => string;
+  /** Gives way (down to its heading) when the table is wider than the terminal, in this order. */
+  shrinkOrder?: number;
+  isStatus?: boolean;
+}
 
 function clean(value: string | undefined): string {
   return value === undefined ? "" : sanitizeText(value).trim();
@@ -39,39 +44,62 @@ function describeSource(run: RunSummaryView): string {
   return clean(run.branch) || clean(run.commitId).slice(0, 7) || "-";
 }
 
-function cells(run: RunSummaryView, options: RunsTableOptions): string[] {
-  const ms = elapsedMs(run, options.now);
-  return [
-    run.runNumber === undefined ? "-" : `#${run.runNumber}`,
-    statusLabel(run.status, options.unicode),
-    clean(run.triggerType) || "-",
-    describeSource(run),
-    formatTimestamp(run.startTime, options.timeStyle, options.now),
-    ms === undefined ? "-" : formatDuration(ms),
-    clean(run.id) || "-",
-  ];
-}
+const PIPELINE_COLUMN: Column = {
+  heading: "PIPELINE",
+  cell: (run) => clean(run.pipelineName) || "-",
+  shrinkOrder: 2,
+};
 
-/** Column widths; when they overflow the terminal, SOURCE and then TRIGGER shrink to their heading. */
-function fitWidths(rows: string[][], columns: number | undefined): number[] {
-  const widths = HEADINGS.map((heading, i) =>
-    Math.max(...[heading, ...rows.map((r) => r[i] ?? "")].map(displayWidth)),
+const RUN_COLUMNS: Column[] = [
+  { heading: "RUN", cell: (run) => (run.runNumber === undefined ? "-" : `#${run.runNumber}`) },
+  { heading: "STATUS", cell: (run, o) => statusLabel(run.status, o.unicode), isStatus: true },
+  { heading: "TRIGGER", cell: (run) => clean(run.triggerType) || "-", shrinkOrder: 1 },
+  { heading: "SOURCE", cell: describeSource, shrinkOrder: 0 },
+  { heading: "STARTED", cell: (run, o) => formatTimestamp(run.startTime, o.timeStyle, o.now) },
+  {
+    heading: "DURATION",
+    cell: (run, o) => {
+      const ms = elapsedMs(run, o.now);
+      return ms === undefined ? "-" : formatDuration(ms);
+    },
+  },
+  { heading: "RUN ID", cell: (run) => clean(run.id) || "-" },
+];
+
+/** Column widths; when they overflow the terminal, SOURCE, then TRIGGER, then PIPELINE shrink to their heading. */
+function fitWidths(columns: Column[], rows: string[][], width: number | undefined): number[] {
+  const widths = columns.map((column, i) =>
+    [column.heading, ...rows.map((r) => r[i] ?? "")].reduce(
+      (most, text) => Math.max(most, displayWidth(text)),
+      0,
+    ),
   );
-  if (columns === undefined) return widths;
-  let excess = widths.reduce((sum, w) => sum + w, GAP.length * (widths.length - 1)) - columns;
-  for (const column of [SOURCE, TRIGGER]) {
-    const floor = (HEADINGS[column] ?? "").length;
-    const cut = Math.max(0, Math.min(excess, (widths[column] ?? 0) - floor));
-    widths[column] = (widths[column] ?? 0) - cut;
+  if (width === undefined) return widths;
+  let excess = widths.reduce((sum, w) => sum + w, GAP.length * (widths.length - 1)) - width;
+  const shrinkable = columns
+    .map((column, i) => ({ order: column.shrinkOrder, i, floor: column.heading.length }))
+    .filter((c): c is { order: number; i: number; floor: number } => c.order !== undefined)
+    .sort((a, b) => a.order - b.order);
+  for (const { i, floor } of shrinkable) {
+    const cut = Math.max(0, Math.min(excess, (widths[i] ?? 0) - floor));
+    widths[i] = (widths[i] ?? 0) - cut;
     excess -= cut;
   }
   return widths;
 }
 
-export function renderRunsTable(runs: RunSummaryView[], options: RunsTableOptions): string {
+/**
+ * One line per run. With `withPipeline`, a PIPELINE column comes first: the latest run of each of
+ * several pipelines (`status web api docs`).
+ */
+export function renderRunsTable(
+  runs: RunSummaryView[],
+  options: RunsTableOptions & { withPipeline?: boolean },
+): string {
+  const columns = options.withPipeline ? [PIPELINE_COLUMN, ...RUN_COLUMNS] : RUN_COLUMNS;
   const chalk = createChalk(options.colorLevel);
-  const rows = runs.map((run) => cells(run, options));
-  const widths = fitWidths(rows, options.columns);
+  const rows = runs.map((run) => columns.map((column) => column.cell(run, options)));
+  const widths = fitWidths(columns, rows, options.columns);
   const ellipsis = ellipsisFor(options.unicode);
   const line = (texts: readonly string[], paint: (text: string, column: number) => string) =>
     texts
@@ -82,10 +110,15 @@ export function renderRunsTable(runs: RunSummaryView[], options: RunsTableOption
       })
       .join(GAP)
       .trimEnd();
-  const lines = [line(HEADINGS, (text) => chalk.bold(text))];
+  const lines = [
+    line(
+      columns.map((column) => column.heading),
+      (text) => chalk.bold(text),
+    ),
+  ];
   runs.forEach((run, r) => {
     const paintStatus = statusPaint(statusKind(run.status), chalk);
-    lines.push(line(rows[r] ?? [], (text, column) => (column === STATUS ? paintStatus(text) : text)));
+    lines.push(line(rows[r] ?? [], (text, i) => (columns[i]?.isStatus ? paintStatus(text) : text)));
   });
   return `${lines.join("\n")}\n`;
 }

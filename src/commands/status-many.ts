@@ -1,0 +1,181 @@
+import type { Context } from "../context.js";
+import { CliError } from "../errors.js";
+import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import type { Fields } from "../model/run.js";
+import { normaliseRunSummary, type RunSummaryView } from "../model/run-summary.js";
+import { exitCodeForRunStatus } from "../model/status.js";
+import { formatDuration, formatIso } from "../render/index.js";
+import { renderRunsTable } from "../render/runs-table.js";
+import { sanitizeText } from "../render/sanitize.js";
+import { decideColorLevel, supportsUnicode } from "../render/style.js";
+import { exitCodeOfEnd, isSettled, type LatestChange, watchLatest } from "../watch/many.js";
+import { DEFAULT_MAX_FAILURES } from "../watch/schedule.js";
+import { FrameWriter } from "../watch/terminal.js";
+import { isCi } from "../watch/watch-status.js";
+import { allPipelines, memoisedLister, resolvePipeline } from "./resolve-pipeline.js";
+import { type GlobalOptions, loadSettings, openApi } from "./session.js";
+
+/**
+ * `codearts-run status web api docs` and `status --all`: one line per pipeline with its latest
+ * run, from the latest-status-of-many API (one request for all of them), optionally watched until
+ * every one has finished. The exit code is the worst of them: FAILED (1) over CANCELED/IGNORED (6)
+ * over COMPLETED or still going (0); a pipeline that never ran counts as 0.
+ */
+
+export interface StatusManyOptions extends GlobalOptions {
+  pipelines: string[];
+  all: boolean;
+  json: boolean;
+  color: boolean;
+  watch?: { intervalMs: number; timeoutMs?: number };
+}
+
+/** How bad each run outcome is, for "the worst of them". */
+const SEVERITY: Partial<Record<ExitCodeValue, number>> = {
+  [ExitCode.Ok]: 0,
+  [ExitCode.RunNotSuccessful]: 1,
+  [ExitCode.RunFailed]: 2,
+};
+
+export function worstExitCode(runs: RunSummaryView[]): ExitCodeValue {
+  return runs
+    .map((run) => (run.id === undefined ? ExitCode.Ok : exitCodeForRunStatus(run.status)))
+    .reduce<ExitCodeValue>(
+      (worst, code) => ((SEVERITY[code] ?? 0) > (SEVERITY[worst] ?? 0) ? code : worst),
+      ExitCode.Ok,
+    );
+}
+
+/** A pipeline that never ran has no status: say so rather than show "UNKNOWN". */
+function summaryOf(item: Fields): RunSummaryView {
+  const run = normaliseRunSummary(item);
+  return run.id === undefined ? { ...run, status: "NEVER_RUN" } : run;
+}
+
+async function pipelineIds(
+  options: StatusManyOptions,
+  session: ReturnType<typeof openApi>,
+): Promise<string[]> {
+  const projectId = session.connection.projectId.value;
+  if (options.all) return (await allPipelines(session.api, projectId)).map((p) => p.id);
+  const lister = memoisedLister(session.api);
+  const ids: string[] = [];
+  for (const reference of options.pipelines) {
+    ids.push((await resolvePipeline(reference, session.settings.pipelines, lister, projectId)).id);
+  }
+  return [...new Set(ids)];
+}
+
+export async function runStatusMany(options: StatusManyOptions, ctx: Context): Promise<ExitCodeValue> {
+  const settings = await loadSettings(options, ctx);
+  const session = openApi(settings, options, ctx);
+  try {
+    const projectId = session.connection.projectId.value;
+    const ids = await pipelineIds(options, session);
+    if (ids.length === 0) {
+      ctx.io.err.write("The project has no pipelines.\n");
+      return ExitCode.Ok;
+    }
+    let raw: Fields[] = [];
+    const fetchLatest = async () => {
+      const answer = await session.api.latestStatuses(projectId, ids);
+      const missing = ids.filter((id) => !answer.runs.some((run) => run.pipeline_id === id));
+      if (missing.length > 0) {
+        throw new CliError(
+          `pipeline ${missing.join(", ")} not found in project ${projectId}`,
+          ExitCode.NotFound,
+          "check the ids, or list the project's pipelines with `codearts-run status --all`",
+        );
+      }
+      // In the order asked for, which is the order the user reads them in.
+      raw = ids.map((id) => answer.runs.find((run) => run.pipeline_id === id) as Fields);
+      return raw.map(summaryOf);
+    };
+
+    const isTTY = ctx.io.stdoutIsTTY;
+    const table = (runs: RunSummaryView[]) =>
+      renderRunsTable(runs, {
+        withPipeline: true,
+        colorLevel: decideColorLevel({ env: ctx.env, isTTY, noColorFlag: !options.color }),
+        columns: ctx.io.columns() || undefined,
+        timeStyle: isTTY ? "relative" : "iso",
+        now: ctx.now(),
+        unicode: supportsUnicode(ctx.env),
+      });
+    const finish = (runs: RunSummaryView[]) =>
+      ctx.io.out.write(options.json ? `${JSON.stringify(raw, null, 2)}\n` : table(runs));
+
+    if (!options.watch) {
+      const runs = await fetchLatest();
+      finish(runs);
+      return worstExitCode(runs);
+    }
+    return await watchMany(options.watch, fetchLatest, table, finish, options.json, ctx);
+  } finally {
+    await session.close();
+  }
+}
+
+async function watchMany(
+  watch: NonNullable<StatusManyOptions["watch"]>,
+  fetchLatest: () => Promise<RunSummaryView[]>,
+  table: (runs: RunSummaryView[]) => string,
+  finish: (runs: RunSummaryView[]) => void,
+  json: boolean,
+  ctx: Context,
+): Promise<ExitCodeValue> {
+  const live = !json && ctx.io.stdoutIsTTY && !isCi(ctx.env) && ctx.env.TERM !== "dumb";
+  const frames = new FrameWriter(ctx.io.out, ctx.io.columns);
+  // Progress lines go where they do not mix with the data: stderr when stdout carries JSON.
+  const log = json ? ctx.io.err : ctx.io.out;
+  const describe = ({ run, from }: LatestChange) =>
+    `${formatIso(ctx.now())}  ${sanitizeText(run.pipelineName ?? run.pipelineId ?? "?")}${
+      run.runNumber === undefined ? "" : ` #${run.runNumber}`
+    } ${from && from !== run.status ? `${sanitizeText(from)} → ` : ""}${sanitizeText(run.status)}\n`;
+  try {
+    const end = await watchLatest(
+      watch,
+      {
+        fetchLatest,
+        now: ctx.now,
+        sleep: (ms) => ctx.sleep(ms, ctx.signal),
+        signal: ctx.signal,
+      },
+      {
+        update: (runs, changes, nextPollAt) => {
+          if (live && nextPollAt !== undefined) {
+            const waiting = runs.filter((run) => !isSettled(run)).length;
+            const next = formatDuration(Math.max(0, nextPollAt - ctx.now()));
+            frames.draw([
+              ...table(runs).trimEnd().split("\n"),
+              "",
+              `${waiting} still running · next poll in ${next}`,
+            ]);
+          } else if (!live) {
+            for (const change of changes) log.write(describe(change));
+          }
+        },
+        failure: (error, failures) => ctx.io.err.write(`note: ${error.message} (failed poll ${failures})\n`),
+      },
+    );
+    if (live) {
+      frames.draw([]); // the final table is printed below, once, to stay in the scrollback
+      frames.release();
+    }
+    if (end.runs) finish(end.runs);
+    if (end.reason === "error") throw end.error;
+    if (end.reason === "gave-up") {
+      throw new CliError(
+        `gave up watching after ${DEFAULT_MAX_FAILURES} failed polls in a row; the last: ${end.error.message}`,
+        ExitCode.ApiFailure,
+        end.error.hint,
+      );
+    }
+    if (end.reason === "timeout")
+      ctx.io.err.write("stopped watching at --timeout; some runs have not finished\n");
+    if (end.reason === "interrupted") ctx.io.err.write("interrupted\n");
+    return exitCodeOfEnd(end, worstExitCode);
+  } finally {
+    frames.restore();
+  }
+}
