@@ -126,6 +126,37 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
   let exitCode: ExitCodeValue = ExitCode.Ok;
   const debugRequested = argv.includes("--debug");
 
+  /** `status web api docs` / `status --all`: one line per pipeline; only some flags apply. */
+  async function statusOfMany(pipelines: string[], o: Record<string, unknown>, command: Command) {
+    if (o.all && pipelines.length > 0) {
+      throw new UsageError("--all cannot be combined with pipeline names", "name pipelines, or use --all");
+    }
+    const singleRunOnly = ["run", "compact", "web", "failFast", "quiet", "jsonLines"] as const;
+    const stray =
+      singleRunOnly.find((name) => o[name] !== undefined) ?? (o.steps === false ? "steps" : undefined);
+    if (stray || (o.output !== undefined && o.output !== "table" && o.output !== "json")) {
+      const flag = stray
+        ? `--${stray === "steps" ? "no-steps" : stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
+        : "--output";
+      throw new UsageError(
+        `${flag} applies to one pipeline's run, not to several`,
+        "name one pipeline to use it",
+      );
+    }
+    const watch = watchOptions(o);
+    const { runStatusMany } = await import("./commands/status-many.js");
+    return runStatusMany(
+      {
+        ...globalOptions(command),
+        pipelines,
+        all: Boolean(o.all),
+        json: Boolean(o.json) || o.output === "json",
+        watch: watch && { intervalMs: watch.intervalMs, timeoutMs: watch.timeoutMs },
+      },
+      ctx,
+    );
+  }
+
   const program = new Command("codearts-run")
     .description("What is my CodeArts pipeline run doing, and did it pass?")
     .version(info.version, "-V, --version")
@@ -158,8 +189,11 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
 
   program
     .command("status")
-    .description("show a pipeline run (the latest, or --run) and exit with its outcome")
-    .argument("<pipeline>", "pipeline id, alias from the config, or name")
+    .description(
+      "show a pipeline run (the latest, or --run) and exit with its outcome; several pipelines (or --all): one line each",
+    )
+    .argument("[pipelines...]", "pipeline id, alias from the config, or name; several for one line each")
+    .option("--all", "every pipeline of the project, one line each with its latest run")
     .option("--run <run-id>", "a specific run instead of the latest")
     .option("--json", "print the run document exactly as the API sent it (same as --output json)")
     .addOption(new Option("-o, --output <format>", "output format (default: table)").choices(OUTPUT_FORMATS))
@@ -184,11 +218,20 @@ Examples:
   codearts-run status e5460d1d403146a1935c2d4b68ef506c --json | jq -r .status
   codearts-run status web --run 25adfa6784124cfc9b9274ceaecf9957
   codearts-run status web --watch --timeout 30m   # follow it live; exit 7 if not done in 30 min
+  codearts-run status web api docs --watch        # several at once; the exit code is the worst
 
 ${EXIT_CODE_HELP}`,
     )
-    .action(async (pipeline: string, _opts, command: Command) => {
+    .action(async (pipelines: string[], _opts, command: Command) => {
       const o = command.opts();
+      const [pipeline] = pipelines;
+      if (o.all || pipelines.length > 1) {
+        exitCode = await statusOfMany(pipelines, o, command);
+        return;
+      }
+      if (pipeline === undefined) {
+        throw new UsageError("no pipeline given", "name one (id, alias or name), several, or use --all");
+      }
       const { runStatus } = await import("./commands/status.js");
       exitCode = await runStatus(
         {

@@ -49,7 +49,8 @@ function optionSpec(option: Option): OptionSpec {
 function commandSpec(command: Command, path: string[], help: Help, global: Set<Option>): CommandSpec[] {
   const subcommands = help.visibleCommands(command).filter((sub) => sub.name() !== "help");
   const first = command.registeredArguments[0];
-  const argument = first?.name() === "pipeline" ? "pipeline" : first?.argChoices;
+  // `<pipeline>` or, for status, `[pipelines...]`: completed with the config's aliases.
+  const argument = first?.name().startsWith("pipeline") ? "pipeline" : first?.argChoices;
   return [
     {
       path,

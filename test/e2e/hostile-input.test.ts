@@ -83,7 +83,7 @@ const ARGV_CASES: Case[] = [
     name: "a missing pipeline argument",
     args: () => ["status"],
     code: 2,
-    message: /missing required argument 'pipeline'/,
+    message: /no pipeline given/,
   },
   {
     name: "a run id too short",

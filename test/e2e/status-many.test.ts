@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createManualClock, type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
+import { expectCleanError, runBinary, simulatorEnv } from "./cli.js";
+
+let sim: RunningSimulator;
+
+beforeAll(async () => {
+  sim = await startSimulator({ clock: createManualClock(Date.UTC(2026, 10, 28, 12)) });
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+function status(args: string[]) {
+  return runBinary(["status", ...args], simulatorEnv(sim));
+}
+
+/** The PIPELINE column of the table, in order. */
+function pipelinesShown(stdout: string): string[] {
+  return stdout
+    .trimEnd()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split(/\s+/)[0] ?? "");
+}
+
+describe("codearts-run status with several pipelines", () => {
+  it("shows one line each, in the order asked, and exits with the worst outcome", async () => {
+    const result = await status(["web", "api", sim.pipeline("docs").id]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /^PIPELINE\s+RUN\s+STATUS\s+TRIGGER\s+SOURCE\s+STARTED\s+DURATION\s+RUN ID\n/,
+    );
+    expect(pipelinesShown(result.stdout)).toEqual(["web", "api", "docs"]);
+    expect(result.stdout).toMatch(/\napi\s+#1\s+✗ FAILED /);
+  });
+
+  it("exits 6 when the worst is a cancel, 0 when all passed or are still going", async () => {
+    expect((await status(["web", "hotfix"])).code).toBe(6);
+    expect((await status(["web", "mobile", "empty"])).code).toBe(0);
+  });
+
+  it("--all shows every pipeline of the project", async () => {
+    const result = await status(["--all"]);
+    expect(result.code).toBe(1);
+    expect(new Set(pipelinesShown(result.stdout))).toEqual(new Set(sim.pipelines.map((p) => p.name)));
+    expect(result.stdout).toMatch(/\nempty\s+-\s+\? NEVER_RUN/);
+  });
+
+  it("--json prints the API's objects as one array", async () => {
+    const result = await status(["web", "api", "--json"]);
+    const parsed = JSON.parse(result.stdout);
+    expect(parsed.map((item: { pipeline_id: string }) => item.pipeline_id)).toEqual([
+      sim.pipeline("web").id,
+      sim.pipeline("api").id,
+    ]);
+    expect(result.code).toBe(1);
+  });
+
+  it("refuses flags about one run, and --all with names", async () => {
+    expectCleanError(
+      await status(["web", "api", "--run", "25adfa6784124cfc9b9274ceaecf9957"]),
+      2,
+      /--run applies to one pipeline's run/,
+    );
+    expectCleanError(await status(["web", "--all"]), 2, /--all cannot be combined/);
+    expectCleanError(await status(["web", "api", "--compact"]), 2, /--compact applies/);
+  });
+
+  it("says which name was not found (exit 4)", async () => {
+    expectCleanError(await status(["web", "nope"]), 4, /no pipeline named "nope"/);
+  });
+});
+
+describe("codearts-run status with several pipelines --watch", () => {
+  it("follows them until every one has finished, one line per change", async () => {
+    const clock = createManualClock(Date.UTC(2026, 10, 28, 12));
+    const fresh = await startSimulator({ clock });
+    let seen = fresh.stats().requests;
+    // Scenario time moves only when the watch polls, so a slow start cannot skip the progress.
+    const driver = setInterval(() => {
+      if (fresh.stats().requests > seen) {
+        seen = fresh.stats().requests;
+        clock.advance(5000);
+      }
+    }, 20);
+    try {
+      const result = await runBinary(
+        ["status", "web", "demo", "--watch", "--interval", "0.1"],
+        simulatorEnv(fresh),
+      );
+      expect(result.code).toBe(0);
+      expect(result.stdout).not.toContain("\u001b");
+      expect(result.stdout).toMatch(/^\d{4}-\d\d-\d\dT[\d:]+Z {2}web #3 COMPLETED\n/);
+      expect(result.stdout).toMatch(/Z {2}demo #1 RUNNING → COMPLETED\n/);
+      expect(result.stdout).toMatch(/\nPIPELINE\s+RUN/);
+    } finally {
+      clearInterval(driver);
+      await fresh.close();
+    }
+  });
+});
