@@ -5,21 +5,16 @@ import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { requireId } from "../model/ids.js";
 import type { RunView } from "../model/run.js";
 import { exitCodeForRunStatus, statusKind } from "../model/status.js";
-import { renderRunJunit, renderRunMarkdown, renderRunTable } from "../render/index.js";
 import { sanitizeText } from "../render/sanitize.js";
-import { decideColorLevel, supportsUnicode } from "../render/style.js";
-import { watchStatus } from "../watch/watch-status.js";
-import { openInBrowser } from "./open-browser.js";
 import { readRun } from "./read-run.js";
 import { resolvePipeline } from "./resolve-pipeline.js";
 import { type GlobalOptions, loadSettings, openApi } from "./session.js";
+import { withSpinner } from "./spinner.js";
+import type { ViewOptions } from "./status-view.js";
 
-export interface StatusOptions extends GlobalOptions {
+export interface StatusOptions extends GlobalOptions, ViewOptions {
   pipeline: string;
   run?: string;
-  compact: boolean;
-  steps: boolean;
-  color: boolean;
   /** Print the run's page in CodeArts (and open it) instead of the table. */
   web?: boolean;
   /** Follow the run until it ends (`--watch` and its flags); absent: one look. */
@@ -34,47 +29,16 @@ export interface StatusWatchOptions {
   jsonLines: boolean;
 }
 
-function shellWord(word: string): string {
-  return /^[\w.-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-function nextCommandsFor(run: RunView, pipelineReference: string): string[] {
-  if (statusKind(run.status) !== "failed" || run.id === undefined) return [];
-  const pipeline = shellWord(sanitizeText(pipelineReference));
-  const runId = sanitizeText(run.id);
-  return [
-    `codearts-run logs ${pipeline} --run ${runId} --failed`,
-    `codearts-run status ${pipeline} --run ${runId} --json`,
-  ];
-}
-
 /** What `--json` prints: the bytes as received, ending with a newline. */
 function documentBytes(raw: Buffer): Buffer {
   return raw.at(-1) === 0x0a ? raw : Buffer.concat([raw, Buffer.from("\n")]);
 }
 
-function render(
-  run: RunView,
-  output: OutputFormat,
-  options: StatusOptions,
-  pipelineReference: string,
-  ctx: Context,
-) {
-  if (output === "markdown") return renderRunMarkdown(run, { timeStyle: "iso", now: ctx.now() });
-  if (output === "junit") return renderRunJunit(run);
-  const isTTY = ctx.io.stdoutIsTTY;
-  return renderRunTable(run, {
-    colorLevel: decideColorLevel({ env: ctx.env, isTTY, noColorFlag: !options.color }),
-    // A terminal that reports no size (0 columns, e.g. a bare pseudo-terminal) is treated as piped.
-    columns: ctx.io.columns() || undefined,
-    timeStyle: isTTY ? "relative" : "iso",
-    now: ctx.now(),
-    unicode: supportsUnicode(ctx.env),
-    compact: options.compact,
-    showSteps: options.steps,
-    nextCommands: nextCommandsFor(run, pipelineReference),
-  });
-}
+/**
+ * The drawing code (chalk, the table renderer, the watch's views) loads only on the paths that draw:
+ * `status --json` prints the bytes as received and stays near Node's start-up time.
+ */
+const loadView = () => import("./status-view.js");
 
 /** `codearts-run status <pipeline>`: one look at a run; the exit code says how it went. */
 export async function runStatus(options: StatusOptions, ctx: Context): Promise<ExitCodeValue> {
@@ -97,6 +61,12 @@ export async function runStatus(options: StatusOptions, ctx: Context): Promise<E
     };
 
     if (options.watch) {
+      const [{ watchStatus }, { renderStatus }] = await Promise.all([
+        import("../watch/watch-status.js"),
+        loadView(),
+      ]);
+      const render = (run: RunView, format: Exclude<OutputFormat, "json">) =>
+        renderStatus(run, format, options, pipeline.reference, ctx);
       // One session, so every poll goes over the same keep-alive connection.
       return await watchStatus(
         {
@@ -104,25 +74,29 @@ export async function runStatus(options: StatusOptions, ctx: Context): Promise<E
           runId,
           output,
           fetchRun,
-          renderTable: (run) => render(run, "table", options, pipeline.reference, ctx),
-          renderFinal: ({ run, raw }) =>
-            output === "json" ? documentBytes(raw) : render(run, output, options, pipeline.reference, ctx),
+          renderTable: (run) => render(run, "table"),
+          renderFinal: ({ run, raw }) => (output === "json" ? documentBytes(raw) : render(run, output)),
         },
         ctx,
       );
     }
 
-    const { run, raw } = await fetchRun(runId);
+    // A spinner only where a person waits for a table; never for --json or --web output.
+    const { run, raw } =
+      output === "json" || options.web
+        ? await fetchRun(runId)
+        : await withSpinner(ctx, "Fetching the run", () => fetchRun(runId));
     if (options.web) {
       if (!run.detailUrl) throw new ApiError("the run has no detail_url to open", ExitCode.ApiFailure);
       const url = sanitizeText(run.detailUrl);
       ctx.io.out.write(`${url}\n`);
-      if (ctx.io.stdoutIsTTY && openInBrowser(url, ctx))
+      if (ctx.io.stdoutIsTTY && (await import("./open-browser.js")).openInBrowser(url, ctx))
         ctx.io.err.write("Opening the run in your browser.\n");
     } else if (output === "json") {
       ctx.io.out.write(documentBytes(raw));
     } else {
-      ctx.io.out.write(render(run, output, options, pipeline.reference, ctx));
+      const { renderStatus } = await loadView();
+      ctx.io.out.write(renderStatus(run, output, options, pipeline.reference, ctx));
     }
     if (statusKind(run.status) === "unknown") {
       ctx.io.err.write(

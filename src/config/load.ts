@@ -1,8 +1,9 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { cosmiconfig, defaultLoaders } from "cosmiconfig";
+import type { CosmiconfigResult } from "cosmiconfig";
 import type { Env } from "../context.js";
 import { UsageError } from "../errors.js";
+import { mayHoldConfig } from "./probe.js";
 import { type ConfigFile, SECRET_KEYS, validateConfig } from "./schema.js";
 
 /**
@@ -10,6 +11,7 @@ import { type ConfigFile, SECRET_KEYS, validateConfig } from "./schema.js";
  * if given, else the nearest of SEARCH_PLACES from the working directory upward, else the user's
  * config directory ($XDG_CONFIG_HOME/codearts or ~/.config/codearts). Directories are walked here
  * rather than by cosmiconfig so the home and config directories come from the injected env.
+ * cosmiconfig itself is loaded only when a file is named or a directory may hold one (probe.ts).
  */
 
 export interface LoadedConfig {
@@ -18,6 +20,8 @@ export interface LoadedConfig {
   /** Set when the file holds a secret and others can read it. */
   permissionWarning?: string;
 }
+
+const MODULE_NAME = "codearts";
 
 const SEARCH_PLACES = [
   "package.json",
@@ -77,51 +81,52 @@ async function finish(filepath: string, raw: unknown): Promise<LoadedConfig> {
   return { filepath, config, permissionWarning: await permissionWarning(filepath, config) };
 }
 
+/** cosmiconfig (CommonJS, kept outside the bundle): its module.exports is the import's `default`. */
+async function loadCosmiconfig() {
+  return (await import("cosmiconfig")).default;
+}
+
+/** An explorer that reads only the given places of one directory, with no cache. */
+async function explorerFor(places: string[]) {
+  const { cosmiconfig } = await loadCosmiconfig();
+  return cosmiconfig(MODULE_NAME, { searchPlaces: places, searchStrategy: "none", cache: false });
+}
+
+async function loadNamedFile(filepath: string): Promise<LoadedConfig> {
+  try {
+    // A file named anything (`--config prod.conf`) is read as YAML, which also covers JSON.
+    const known = [".json", ".yaml", ".yml", ".js", ".mjs", ".cjs", ""].includes(path.extname(filepath));
+    const raw = known
+      ? (await (await explorerFor(SEARCH_PLACES)).load(filepath))?.config
+      : await (await loadCosmiconfig()).defaultLoaders.noExt(filepath, await readFile(filepath, "utf8"));
+    return finish(filepath, raw);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw readFailure(filepath, error);
+  }
+}
+
 export async function loadConfig(options: {
   explicitPath?: string;
   cwd: string;
   env: Env;
 }): Promise<LoadedConfig | undefined> {
-  const projectExplorer = cosmiconfig("codearts", {
-    searchPlaces: SEARCH_PLACES,
-    searchStrategy: "none",
-    cache: false,
-  });
-
   if (options.explicitPath !== undefined) {
-    const filepath = path.resolve(options.cwd, options.explicitPath);
-    try {
-      // A file named anything (`--config prod.conf`) is read as YAML, which also covers JSON.
-      const known = [".json", ".yaml", ".yml", ".js", ".mjs", ".cjs", ""].includes(path.extname(filepath));
-      const raw = known
-        ? (await projectExplorer.load(filepath))?.config
-        : await defaultLoaders.noExt(filepath, await readFile(filepath, "utf8"));
-      return finish(filepath, raw);
-    } catch (error) {
-      if (error instanceof UsageError) throw error;
-      throw readFailure(filepath, error);
-    }
+    return loadNamedFile(path.resolve(options.cwd, options.explicitPath));
   }
 
-  const dirs: string[] = [];
+  const searches: { dir: string; places: string[] }[] = [];
   for (let dir = path.resolve(options.cwd); ; dir = path.dirname(dir)) {
-    dirs.push(dir);
+    searches.push({ dir, places: SEARCH_PLACES });
     if (path.dirname(dir) === dir) break;
   }
-  const searches = dirs.map((dir) => ({ dir, explorer: projectExplorer }));
   const userDir = userConfigDir(options.env);
-  if (userDir) {
-    const userExplorer = cosmiconfig("codearts", {
-      searchPlaces: USER_CONFIG_PLACES,
-      searchStrategy: "none",
-      cache: false,
-    });
-    searches.push({ dir: userDir, explorer: userExplorer });
-  }
-  for (const { dir, explorer } of searches) {
-    let result: Awaited<ReturnType<typeof explorer.search>>;
+  if (userDir) searches.push({ dir: userDir, places: USER_CONFIG_PLACES });
+  for (const { dir, places } of searches) {
+    if (!(await mayHoldConfig(dir, places, MODULE_NAME))) continue;
+    let result: CosmiconfigResult;
     try {
-      result = await explorer.search(dir);
+      result = await (await explorerFor(places)).search(dir);
     } catch (error) {
       const filepath = (error as { filepath?: string }).filepath ?? dir;
       throw readFailure(filepath, error);

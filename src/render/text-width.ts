@@ -1,8 +1,8 @@
 /**
  * Display width, truncation and wrapping of plain (already sanitised, not yet coloured) text.
- * Widths follow the East Asian Wide/Fullwidth ranges cli-table3 uses, so a CJK pipeline name takes
- * the two columns per character the terminal gives it. cli-table3 sizes columns from the content
- * itself, so a rare disagreement widens a column by one instead of cutting text.
+ * Widths follow the East Asian Wide/Fullwidth ranges (those of the string-width package), so a CJK
+ * pipeline name takes the two columns per character the terminal gives it. The status table's
+ * columns are sized with these same widths, so they always line up with what was cut and wrapped.
  */
 
 const COMBINING = /^[\p{Mn}\p{Me}]$/u;
@@ -110,7 +110,8 @@ function wrapLine(line: string, width: number): string[] {
     current = "";
     if (token.startsWith(" ")) continue; // the line break replaces the spaces
     const pieces = breakWord(token, width);
-    lines.push(...pieces.slice(0, -1));
+    // One at a time: a megabyte word breaks into more pieces than a call can take as arguments.
+    for (const piece of pieces.slice(0, -1)) lines.push(piece);
     current = pieces.at(-1) ?? "";
   }
   lines.push(current.trimEnd());

@@ -11,3 +11,4 @@ export {
   type SimulatorOptions,
   startSimulator,
 } from "./server.js";
+export { SYNTHETIC_PIPELINE, type SyntheticRunOptions } from "./synthetic.js";

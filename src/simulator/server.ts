@@ -13,6 +13,7 @@ import { HOSTILE_KINDS, type HostileKind, hostileBody } from "./hostile.js";
 import { issueToken, listProjects } from "./iam.js";
 import { codeArtsError, ErrorCodes, type SimResponse } from "./responses.js";
 import { findPipeline, matchCodeArtsRoute, pipelineIdInPath } from "./routes.js";
+import { type SyntheticRunOptions, syntheticPipeline } from "./synthetic.js";
 import { statusAt } from "./timeline.js";
 import { buildWorld, visibleRuns, type World } from "./world.js";
 
@@ -28,6 +29,8 @@ export interface SimulatorOptions {
   /** Deterministic ids and data (default DEFAULT_SEED). */
   seed?: number;
   faults?: FaultSpec[];
+  /** Adds the pipeline "synthetic" with one run of this shape (see synthetic.ts); for `npm run bench`. */
+  synthetic?: SyntheticRunOptions;
 }
 
 export interface SimPipeline {
@@ -155,7 +158,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const speed = options.speed ?? 1;
   if (!(speed > 0)) throw new Error(`speed must be a positive number, not ${speed}`);
   const clock = options.clock ?? realClock;
-  const world = buildWorld(options.seed ?? DEFAULT_SEED, { t0: clock.now(), speed });
+  const extra = options.synthetic ? [syntheticPipeline(options.synthetic)] : [];
+  const world = buildWorld(options.seed ?? DEFAULT_SEED, { t0: clock.now(), speed }, extra);
   const credentials = credentialsFor(world);
   const token = `MIIsim${world.ids("token:configured")}${world.ids("token:configured:b")}`;
   const gate = new AuthGate(token, credentials, clock, world.ids);

@@ -67,7 +67,8 @@ function buildPipeline(plan: PipelinePlan, ids: IdSource, frame: TimeFrame, inde
   };
 }
 
-export function buildWorld(seed: number, frame: TimeFrame): World {
+/** `extra`: pipelines beyond the built-in ones (the bench's synthetic run). */
+export function buildWorld(seed: number, frame: TimeFrame, extra: PipelinePlan[] = []): World {
   const ids = seededIds(seed);
   return {
     ids,
@@ -75,7 +76,7 @@ export function buildWorld(seed: number, frame: TimeFrame): World {
     projectId: ids("project"),
     domainId: ids("domain"),
     region: SIM_REGION,
-    pipelines: builtInPipelines(seed).map((plan, i) => buildPipeline(plan, ids, frame, i)),
+    pipelines: [...builtInPipelines(seed), ...extra].map((plan, i) => buildPipeline(plan, ids, frame, i)),
   };
 }
 

@@ -32,3 +32,9 @@ test("wrapping breaks on spaces, keeps line breaks and indentation, and never dr
   ]);
   expect(wrapToWidth("构建失败构建失败", 5)).toEqual(["构建", "失败", "构建", "失败"]);
 });
+
+test("a megabyte word wraps at a narrow width without overflowing the stack", () => {
+  const lines = wrapToWidth("x".repeat(1024 * 1024), 40);
+  expect(lines).toHaveLength(Math.ceil((1024 * 1024) / 40));
+  expect(lines.every((line) => line.length <= 40)).toBe(true);
+});

@@ -1,0 +1,90 @@
+/**
+ * `npm run bench`: how fast codearts-run starts, draws and watches, measured against the simulator
+ * started here, with the real binary spawned as a user would run it. Prints a markdown table and
+ * writes every figure as JSON (`--out`, default bench-results.json). `--quick` is a short smoke run
+ * with fewer repetitions and polls. A benchmark, not a test: it fails only when a program does.
+ */
+import { rm, writeFile } from "node:fs/promises";
+import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { startSimulator } from "../simulator/index.js";
+import { finishedRun, measureScaling, measureTable, TABLE_STEPS } from "./render.js";
+import { type BenchResults, markdownTable } from "./report.js";
+import { createSetup } from "./setup.js";
+import { measureStartup } from "./startup.js";
+import { measureWatch } from "./watch.js";
+
+const PLANS = {
+  full: {
+    startupRepetitions: 20,
+    // The table of 10,000 steps takes seconds to draw today (see README, Performance), and 100,000
+    // steps half a minute: fewer rounds there keep the whole bench near three minutes.
+    tableRepetitions: 5,
+    sizes: [
+      { steps: 1_000, repetitions: 21 },
+      { steps: 10_000, repetitions: 3 },
+      { steps: 100_000, repetitions: 1 },
+    ],
+    polls: 500,
+  },
+  quick: {
+    startupRepetitions: 5,
+    tableRepetitions: 1,
+    sizes: [
+      { steps: 1_000, repetitions: 5 },
+      { steps: 10_000, repetitions: 1 },
+      { steps: 30_000, repetitions: 1 },
+    ],
+    polls: 60,
+  },
+};
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    out: { type: "string", default: "bench-results.json" },
+  },
+});
+const plan = values.quick ? PLANS.quick : PLANS.full;
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+const setup = await createSetup(
+  fileURLToPath(new URL("../../bin/codearts-run.js", import.meta.url)),
+  fileURLToPath(new URL("./floor.js", import.meta.url)),
+  process.env.PATH ?? "",
+);
+
+const sim = await startSimulator({ synthetic: finishedRun(TABLE_STEPS) });
+let startup: BenchResults["startup"];
+let table: BenchResults["table"];
+try {
+  log(`a. status --json vs the node:http floor, ${plan.startupRepetitions} rounds`);
+  startup = await measureStartup(setup, sim, plan.startupRepetitions);
+  log(`b. table vs --json of a ${TABLE_STEPS}-step run, ${plan.tableRepetitions} rounds`);
+  table = await measureTable(setup, sim, plan.tableRepetitions);
+} finally {
+  await sim.close();
+}
+log(`b. the table renderer in-process at ${plan.sizes.map((size) => size.steps).join(", ")} steps`);
+const scaling = await measureScaling(plan.sizes);
+log(`c. a watch of ${plan.polls} polls at 0.1 s`);
+const lines = await measureWatch(setup, "lines", plan.polls);
+log(`d. the same with --json-lines`);
+const jsonLines = await measureWatch(setup, "json-lines", plan.polls);
+
+const results: BenchResults = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: `${cpus().length} × ${cpus()[0]?.model ?? "unknown"}`,
+  quick: values.quick,
+  startup,
+  table,
+  scaling,
+  watch: [lines, jsonLines],
+};
+process.stdout.write(`\nNode ${results.node} on ${results.cpus}${values.quick ? " (--quick)" : ""}\n\n`);
+process.stdout.write(`${markdownTable(results)}\n`);
+await writeFile(values.out, `${JSON.stringify(results, null, 2)}\n`);
+await rm(setup.home, { recursive: true, force: true });
+log(`wrote ${values.out}`);

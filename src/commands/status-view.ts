@@ -1,0 +1,55 @@
+import type { OutputFormat } from "../config/schema.js";
+import type { Context } from "../context.js";
+import type { RunView } from "../model/run.js";
+import { statusKind } from "../model/status.js";
+import { renderRunJunit, renderRunMarkdown, renderRunTable } from "../render/index.js";
+import { sanitizeText } from "../render/sanitize.js";
+import { decideColorLevel, supportsUnicode } from "../render/style.js";
+
+/**
+ * How `status` draws a run as a table, markdown or JUnit. Kept apart from status.ts so that
+ * `status --json`, which prints the bytes as received, never loads chalk and the renderers.
+ */
+
+export interface ViewOptions {
+  compact: boolean;
+  steps: boolean;
+  color: boolean;
+}
+
+function shellWord(word: string): string {
+  return /^[\w.-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function nextCommandsFor(run: RunView, pipelineReference: string): string[] {
+  if (statusKind(run.status) !== "failed" || run.id === undefined) return [];
+  const pipeline = shellWord(sanitizeText(pipelineReference));
+  const runId = sanitizeText(run.id);
+  return [
+    `codearts-run logs ${pipeline} --run ${runId} --failed`,
+    `codearts-run status ${pipeline} --run ${runId} --json`,
+  ];
+}
+
+export function renderStatus(
+  run: RunView,
+  output: Exclude<OutputFormat, "json">,
+  options: ViewOptions,
+  pipelineReference: string,
+  ctx: Context,
+): string {
+  if (output === "markdown") return renderRunMarkdown(run, { timeStyle: "iso", now: ctx.now() });
+  if (output === "junit") return renderRunJunit(run);
+  const isTTY = ctx.io.stdoutIsTTY;
+  return renderRunTable(run, {
+    colorLevel: decideColorLevel({ env: ctx.env, isTTY, noColorFlag: !options.color }),
+    // A terminal that reports no size (0 columns, e.g. a bare pseudo-terminal) is treated as piped.
+    columns: ctx.io.columns() || undefined,
+    timeStyle: isTTY ? "relative" : "iso",
+    now: ctx.now(),
+    unicode: supportsUnicode(ctx.env),
+    compact: options.compact,
+    showSteps: options.steps,
+    nextCommands: nextCommandsFor(run, pipelineReference),
+  });
+}
