@@ -4,7 +4,7 @@ import { ApiError, UsageError } from "../errors.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { requireId } from "../model/ids.js";
 import type { RunView } from "../model/run.js";
-import { exitCodeForRunStatus, statusKind } from "../model/status.js";
+import { exitCodeForRunStatus, statusKind, unknownStatusWarning } from "../model/status.js";
 import { sanitizeText } from "../render/sanitize.js";
 import { readRun } from "./read-run.js";
 import { resolvePipeline } from "./resolve-pipeline.js";
@@ -99,9 +99,7 @@ export async function runStatus(options: StatusOptions, ctx: Context): Promise<E
       ctx.io.out.write(renderStatus(run, output, options, pipeline.reference, ctx));
     }
     if (statusKind(run.status) === "unknown") {
-      ctx.io.err.write(
-        `warning: the run has a status this version does not know ("${sanitizeText(run.status)}"); treating it as not finished\n`,
-      );
+      ctx.io.err.write(unknownStatusWarning(run.status));
     }
     return exitCodeForRunStatus(run.status);
   } finally {

@@ -1,4 +1,5 @@
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import { sanitizeText } from "../render/sanitize.js";
 
 /**
  * The status taxonomy. CodeArts reports a run, stage, job or step status as a string; new values
@@ -61,4 +62,9 @@ export function exitCodeForRunStatus(status: string): ExitCodeValue {
     default:
       return ExitCode.Ok;
   }
+}
+
+/** The one-line warning for a run status newer than this version, already safe for a terminal. */
+export function unknownStatusWarning(status: string): string {
+  return `warning: the run has a status this version does not know ("${sanitizeText(status)}"); treating it as not finished\n`;
 }

@@ -3,8 +3,7 @@ import type { Context, Env } from "../context.js";
 import { ApiError } from "../errors.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import type { RunView } from "../model/run.js";
-import { statusKind } from "../model/status.js";
-import { sanitizeText } from "../render/sanitize.js";
+import { statusKind, unknownStatusWarning } from "../model/status.js";
 import { supportsUnicode } from "../render/style.js";
 import { JsonLines } from "./json-lines.js";
 import { LineLog, Notes } from "./line-log.js";
@@ -68,9 +67,7 @@ function warnUnknownStatusOnce(observer: WatchObserver, ctx: Context): WatchObse
     update: (update) => {
       if (!warned && statusKind(update.run.status) === "unknown") {
         warned = true;
-        ctx.io.err.write(
-          `warning: the run has a status this version does not know ("${sanitizeText(update.run.status)}"); treating it as not finished\n`,
-        );
+        ctx.io.err.write(unknownStatusWarning(update.run.status));
       }
       observer.update(update);
     },
