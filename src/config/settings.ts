@@ -205,25 +205,24 @@ function resolveCredentials(layers: Layer[], stdin: StdinSecret | undefined): Cr
   return undefined;
 }
 
+/**
+ * An endpoint given anywhere (flag, environment, config) names the service; only without one is
+ * it looked up from the region, which also scopes IAM. So a proxy or the simulator stays the
+ * endpoint whichever level gives the region, as with other clouds' `--endpoint-url`.
+ */
 function resolveEndpoint(
   layers: Layer[],
   region: Sourced<string> | undefined,
   env: Env,
 ): Sourced<URL> | undefined {
-  // The endpoint and the region are one choice at each layer, so `--region` beats CODEARTS_ENDPOINT.
-  for (const layer of layers) {
-    const endpoint = layer("endpoint");
-    if (endpoint) return { value: parseEndpoint(endpoint.value, endpoint.source), source: endpoint.source };
-    const layerRegion = layer("region");
-    if (layerRegion) {
-      // The official SDKs' per-region override, e.g. HUAWEICLOUD_SDK_REGION_CODEARTSPIPELINE_CN_NORTH_4.
-      const sdkName = `HUAWEICLOUD_SDK_REGION_CODEARTSPIPELINE_${layerRegion.value.toUpperCase().replace(/-/g, "_")}`;
-      const sdkOverride = nonEmpty(env[sdkName]);
-      if (sdkOverride) return { value: parseEndpoint(sdkOverride, sdkName), source: sdkName };
-      return { value: endpointForRegion(layerRegion.value), source: layerRegion.source };
-    }
-  }
-  return region ? { value: endpointForRegion(region.value), source: region.source } : undefined;
+  const endpoint = firstOf(layers, "endpoint");
+  if (endpoint) return { value: parseEndpoint(endpoint.value, endpoint.source), source: endpoint.source };
+  if (!region) return undefined;
+  // The official SDKs' per-region override, e.g. HUAWEICLOUD_SDK_REGION_CODEARTSPIPELINE_CN_NORTH_4.
+  const sdkName = `HUAWEICLOUD_SDK_REGION_CODEARTSPIPELINE_${region.value.toUpperCase().replace(/-/g, "_")}`;
+  const sdkOverride = nonEmpty(env[sdkName]);
+  if (sdkOverride) return { value: parseEndpoint(sdkOverride, sdkName), source: sdkName };
+  return { value: endpointForRegion(region.value), source: region.source };
 }
 
 function resolveIamEndpoint(layers: Layer[], region: Sourced<string> | undefined): Sourced<URL> | undefined {

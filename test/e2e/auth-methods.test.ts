@@ -3,7 +3,7 @@
  * (which serves IAM on the same port and verifies AK/SK signatures). Run `npm run build` first.
  * HOME and XDG_CACHE_HOME point at fresh temporary directories, so no developer cache is touched.
  */
-import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -96,6 +96,60 @@ function expectRefused(result: CliResult, message: RegExp, debug = false): void 
   expect(result.stderr).toMatch(message);
   if (!debug) expect(result.stderr).not.toMatch(STACK_TRACE); // --debug shows the stack on purpose
 }
+
+describe("each method from a config profile and from flags", () => {
+  async function profileFile(home: Record<string, string>, lines: string[]): Promise<string> {
+    const file = join(home.HOME as string, "codearts.yaml");
+    await writeFile(
+      file,
+      [`endpoint: ${sim.url}`, `iamEndpoint: ${sim.url}`, `projectId: ${sim.projectId}`, ...lines].join("\n"),
+    );
+    await chmod(file, 0o600);
+    return file;
+  }
+
+  it("AK/SK from a profile", async () => {
+    const home = await freshHome();
+    const { ak, sk, region } = sim.credentials;
+    const file = await profileFile(home, [
+      "profiles:",
+      "  ci:",
+      `    region: ${region}`,
+      `    ak: ${ak}`,
+      `    sk: ${sk}`,
+    ]);
+    const result = await runBinary(
+      ["status", pipelineId, "--json", "--config", file, "--profile", "ci"],
+      home,
+    );
+    expectRunDocument(result);
+    results.push(result);
+  });
+
+  it("a password from a profile, and one from --password-stdin", async () => {
+    const { domain, user, password, region } = sim.credentials;
+    const home = await freshHome();
+    const file = await profileFile(home, [
+      "defaultProfile: me",
+      "profiles:",
+      "  me:",
+      `    region: ${region}`,
+      `    domain: ${domain}`,
+      `    username: ${user}`,
+      `    password: ${password}`,
+    ]);
+    const fromFile = await runBinary(["status", pipelineId, "--json", "--config", file], home);
+    expectRunDocument(fromFile);
+    const other = await freshHome();
+    const piped = await runBinary(
+      ["status", pipelineId, "--json", "--password-stdin", "--region", region, "--iam-endpoint", sim.url],
+      { ...base(other), CODEARTS_DOMAIN: domain, CODEARTS_USERNAME: user },
+      { input: `${password}\n` },
+    );
+    expectRunDocument(piped);
+    results.push(fromFile, piped);
+  });
+});
 
 describe("status --json with each authentication method", () => {
   it("works with an IAM token (CODEARTS_TOKEN)", async () => {

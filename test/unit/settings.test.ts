@@ -90,12 +90,17 @@ describe("resolveSettings: precedence and provenance", () => {
     expect(fromFlags.output.source).toBe("--output");
   });
 
-  it("treats --region as beating CODEARTS_ENDPOINT: endpoint and region are one choice per level", () => {
+  it("keeps an endpoint given at any level over the region's; the region still scopes IAM", () => {
     const settings = resolveSettings({
       flags: { region: "cn-north-1" },
       env: { ...BASE_ENV, CODEARTS_ENDPOINT: "http://127.0.0.1:8080" },
     });
-    expect(settings.endpoint?.value.host).toBe("cloudpipeline-ext.cn-north-1.myhuaweicloud.com");
+    expect(settings.endpoint).toEqual({
+      value: new URL("http://127.0.0.1:8080"),
+      source: "CODEARTS_ENDPOINT",
+    });
+    expect(settings.region).toEqual({ value: "cn-north-1", source: "--region" });
+    expect(settings.iamEndpoint?.value.host).toBe("iam.cn-north-1.myhuaweicloud.com");
   });
 
   it("picks the profile from --profile, then CODEARTS_PROFILE, and rejects unknown ones", () => {
