@@ -19,6 +19,8 @@ export const ExitCode = {
   RunNotSuccessful: 6,
   /** A watch timed out before the run finished. */
   WatchTimeout: 7,
+  /** The output could not be written: stdout is full, closed (other than a reader leaving) or failing. */
+  OutputFailed: 8,
   /** Interrupted by Ctrl-C or SIGTERM. */
   Interrupted: 130,
 } as const;
@@ -35,4 +37,5 @@ export const EXIT_CODE_HELP = `Exit codes:
   5    the API or network failed (5xx, timeout, unreadable answer)
   6    the run ended without success but did not fail (CANCELED, IGNORED)
   7    a watch timed out before the run finished
+  8    the output could not be written (disk full, I/O error on stdout)
   130  interrupted (Ctrl-C, SIGTERM)`;

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { runCli } from "./cli.js";
 import type { Context } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
+import { outputFailure } from "./output-failure.js";
 
 /**
  * The entry point: the only module that reads `process`. It builds the Context, turns Ctrl-C and
@@ -26,11 +27,15 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-// `codearts-run … | head -1` closes our stdout early: that is the reader's choice, not an error.
-for (const stream of [process.stdout, process.stderr]) {
+// `… | head -1` closing our stdout is the reader's choice; `> /dev/full` or EIO is exit 8, one line.
+for (const [name, stream] of [
+  ["stdout", process.stdout],
+  ["stderr", process.stderr],
+] as const) {
   stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? ExitCode.Ok);
-    throw error;
+    const failure = outputFailure(error, name, process.exitCode as number | undefined);
+    if (failure.report !== "") process.stderr.write(failure.report);
+    process.exit(failure.exitCode);
   });
 }
 
