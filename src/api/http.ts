@@ -1,6 +1,7 @@
-import { Agent, errors as undiciErrors } from "undici";
+import { Agent } from "undici";
 import { ApiError, CliError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
+import { networkFailure } from "./network-failure.js";
 
 /**
  * The one HTTP transport: a keep-alive undici agent (one connection reused across calls, which the
@@ -57,38 +58,6 @@ function flattenHeaders(
   return flat;
 }
 
-function networkFailure(error: unknown, url: URL, timeoutMs: number): CliError {
-  const host = url.host;
-  const code = (error as { code?: string }).code;
-  if (
-    error instanceof undiciErrors.HeadersTimeoutError ||
-    error instanceof undiciErrors.BodyTimeoutError ||
-    error instanceof undiciErrors.ConnectTimeoutError ||
-    (error instanceof Error && error.name === "TimeoutError")
-  ) {
-    return new ApiError(
-      `no complete answer from ${host} within ${Math.round(timeoutMs / 1000)} s`,
-      ExitCode.ApiFailure,
-      { transient: true },
-      "the service or the network is slow or down; try again later",
-    );
-  }
-  const reason =
-    code === "ECONNREFUSED"
-      ? "connection refused"
-      : code === "ENOTFOUND" || code === "EAI_AGAIN"
-        ? "host name not found"
-        : code === "ECONNRESET" || error instanceof undiciErrors.SocketError
-          ? "the connection was closed before an answer arrived"
-          : (code ?? (error instanceof Error ? error.message : String(error)));
-  return new ApiError(
-    `could not reach ${host}: ${reason}`,
-    ExitCode.ApiFailure,
-    { transient: true },
-    "check the endpoint (--endpoint, --region) and your network",
-  );
-}
-
 async function readBounded(body: AsyncIterable<Buffer>, maxBytes: number, url: URL): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -108,7 +77,9 @@ async function readBounded(body: AsyncIterable<Buffer>, maxBytes: number, url: U
 }
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  const { timeoutMs, maxBodyBytes, signal, now, debug } = options;
+  const { maxBodyBytes, signal, now, debug } = options;
+  // undici reads a timeout of 0 as "none": a tiny --request-timeout must still be one.
+  const timeoutMs = Math.max(1, Math.round(options.timeoutMs));
   const agent = new Agent({
     connectTimeout: timeoutMs,
     headersTimeout: timeoutMs,

@@ -378,7 +378,7 @@ const SERVER_CASES: Case[] = [
     env: simEnv,
     fault: { kind: "drip" },
     code: 5,
-    message: /no complete answer from .* within 1 s|within 0\.5 s/,
+    message: /no complete answer from .* within 500 ms/,
   },
   {
     name: "dropped connections",
