@@ -5,6 +5,7 @@ import type { Context } from "./context.js";
 import { CliError, UsageError } from "./errors.js";
 import { EXIT_CODE_HELP, ExitCode, type ExitCodeValue } from "./exit-codes.js";
 import { sanitizeText } from "./render/sanitize.js";
+import { cutLongWords } from "./shown-input.js";
 import { parseDuration } from "./watch/duration.js";
 import { DEFAULT_INTERVAL_MS, MIN_INTERVAL_MS } from "./watch/schedule.js";
 
@@ -181,7 +182,8 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
     .exitOverride()
     .configureOutput({
       writeOut: (text) => ctx.io.out.write(text),
-      writeErr: (text) => ctx.io.err.write(text),
+      // Commander quotes what was typed: sanitised, and a pasted megabyte cut, not echoed whole.
+      writeErr: (text) => ctx.io.err.write(cutLongWords(sanitizeText(text, { keepNewlines: true }))),
     })
     .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError("(run with --help for usage)")

@@ -1,4 +1,6 @@
 import { UsageError } from "../errors.js";
+import { sanitizeText } from "../render/sanitize.js";
+import { quoteInput } from "../shown-input.js";
 
 /**
  * Region → CodeArts Pipeline base URL, copied from `CodeArtsPipelineRegion` in the official SDKs
@@ -28,7 +30,7 @@ export function endpointForRegion(region: string): URL {
   const url = PIPELINE_ENDPOINTS[region];
   if (url === undefined) {
     throw new UsageError(
-      `unknown region "${region}"`,
+      `unknown region ${quoteInput(region)}`,
       `use one of ${KNOWN_REGIONS.join(", ")}, or give the service URL with --endpoint`,
     );
   }
@@ -45,13 +47,30 @@ function isLoopbackHost(hostname: string): boolean {
  * only to a loopback address (the simulator, a local proxy); anything else must be https.
  */
 export function parseEndpoint(raw: string, origin: string): URL {
+  // `localhost:8080` parses as a URL with the scheme "localhost:": say what is missing instead.
+  if (!raw.includes("://") && /^([\w.-]+|\[[\d:a-f.]+\])(:\d*)?(\/\S*)?$/i.test(raw.trim())) {
+    const host = raw.trim().split("/")[0] ?? "";
+    const scheme = isLoopbackHost(host.replace(/:\d*$/, "")) ? "http://" : "https://";
+    const example = raw.trim().length <= 60 ? sanitizeText(raw.trim()) : "<host>";
+    throw new UsageError(
+      `${origin} has no scheme: ${quoteInput(raw)}`,
+      `add http:// or https:// in front, e.g. ${scheme}${example}`,
+    );
+  }
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     throw new UsageError(
-      `${origin} is not a URL: "${raw}"`,
+      `${origin} is not a URL: ${quoteInput(raw)}`,
       "give the service base URL, e.g. https://cloudpipeline-ext.cn-north-4.myhuaweicloud.com",
+    );
+  }
+  // DNS names have at most 253 characters; a longer one is a paste gone wrong, not a host.
+  if (url.hostname.length > 253) {
+    throw new UsageError(
+      `${origin} has a host name of ${url.hostname.length} characters: ${quoteInput(url.hostname, 60, { sayLength: false })}`,
+      "a host name has at most 253 characters; give the service base URL, e.g. https://cloudpipeline-ext.cn-north-4.myhuaweicloud.com",
     );
   }
   if (url.username !== "" || url.password !== "") {

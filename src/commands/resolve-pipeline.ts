@@ -4,6 +4,7 @@ import { CliError, UsageError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import { isId } from "../model/ids.js";
 import { sanitizeText } from "../render/sanitize.js";
+import { quoteInput } from "../shown-input.js";
 
 /**
  * `<pipeline>` may be an id, an alias from the config (`pipelines: { web: <id> }`), or a pipeline
@@ -27,13 +28,14 @@ const PAGE_SIZE = 100;
 // before any request.
 const NAME_PATTERN = /^[\p{L}\p{N}\p{M} ._()-]{1,128}$/u;
 
-/** Every pipeline of the project, all pages. */
+/** Every pipeline of the project, all pages; one seen twice (the list shifted between pages) once. */
 export async function allPipelines(api: PipelineLister, projectId: string): Promise<PipelineSummary[]> {
-  const found: PipelineSummary[] = [];
+  const found = new Map<string, PipelineSummary>();
   for (let offset = 0; ; offset += PAGE_SIZE) {
     const page = await api.listPipelines({ projectId, offset, limit: PAGE_SIZE });
-    found.push(...page.pipelines);
-    if (page.pipelines.length === 0 || found.length >= page.total) return found;
+    for (const pipeline of page.pipelines) if (!found.has(pipeline.id)) found.set(pipeline.id, pipeline);
+    if (page.pipelines.length === 0 || offset + page.pipelines.length >= page.total)
+      return [...found.values()];
   }
 }
 
@@ -53,16 +55,56 @@ function distance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
+/** The three names nearest to `name`, each with its id, every pipeline once. */
 function closestNames(name: string, pipelines: PipelineSummary[]): string[] {
   const wanted = name.toLowerCase();
-  return pipelines
+  const unique = [...new Map(pipelines.map((p) => [p.id, p])).values()];
+  return unique
     .map((p) => ({
-      name: p.name,
+      pipeline: p,
       score: p.name.toLowerCase().includes(wanted) ? 0 : distance(wanted, p.name.toLowerCase()),
     }))
-    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
+    .sort((a, b) => a.score - b.score || a.pipeline.name.localeCompare(b.pipeline.name))
     .slice(0, 3)
-    .map((p) => JSON.stringify(sanitizeText(p.name)));
+    .map(({ pipeline }) => `${JSON.stringify(sanitizeText(pipeline.name))} (${sanitizeText(pipeline.id)})`);
+}
+
+/**
+ * Why `reference` is a pipeline id typed wrong, or undefined. Ids are hex in practice: a hex string
+ * a character or two off 32, or 32 hex digits with spaces or dashes in them, is an id, not a name.
+ */
+function mistypedId(reference: string): string | undefined {
+  const compact = reference.replace(/[\s-]/g, "");
+  if (compact !== reference && /^[0-9a-f]{32}$/i.test(compact)) {
+    return /\s/.test(reference) ? "it has a stray space" : "it has dashes";
+  }
+  if (/^[0-9a-f]+$/i.test(reference) && Math.abs(reference.length - 32) <= 2) {
+    return `it has ${reference.length} characters, not 32`;
+  }
+  return undefined;
+}
+
+/** References that cannot be right, refused before any request. */
+function checkReference(reference: string): void {
+  if (reference.trim() === "") {
+    throw new UsageError(
+      reference === "" ? "the pipeline is empty" : "the pipeline is only white space",
+      "give the pipeline's id, an alias from .codeartsrc, or its name",
+    );
+  }
+  const mistake = mistypedId(reference);
+  if (mistake !== undefined) {
+    throw new UsageError(
+      `${quoteInput(reference)} looks like a mistyped pipeline id: ${mistake}`,
+      "a pipeline id is 32 letters or digits, like e5460d1d403146a1935c2d4b68ef506c; copy it from the pipeline's address in CodeArts",
+    );
+  }
+  if (!NAME_PATTERN.test(reference)) {
+    throw new UsageError(
+      `${quoteInput(reference)} is not a pipeline id, alias or name`,
+      "give the pipeline's id (32 letters or digits, e.g. e5460d1d403146a1935c2d4b68ef506c), an alias from .codeartsrc, or its name",
+    );
+  }
 }
 
 /**
@@ -90,12 +132,7 @@ export async function resolvePipeline(
   if (isId(reference)) return { id: reference, reference, how: "id" };
   const alias = aliases[reference];
   if (alias) return { id: alias.value, reference, how: "alias" };
-  if (!NAME_PATTERN.test(reference)) {
-    throw new UsageError(
-      `${JSON.stringify(sanitizeText(reference).slice(0, 60))} is not a pipeline id, alias or name`,
-      "give the pipeline's id (32 letters or digits, e.g. e5460d1d403146a1935c2d4b68ef506c), an alias from .codeartsrc, or its name",
-    );
-  }
+  checkReference(reference);
 
   const pipelines = await allPipelines(api, projectId);
   const exact = pipelines.filter((p) => p.name === reference);

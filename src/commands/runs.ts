@@ -6,6 +6,7 @@ import { normaliseRunSummary } from "../model/run-summary.js";
 import { renderRunsTable } from "../render/runs-table.js";
 import { sanitizeText } from "../render/sanitize.js";
 import { decideColorLevel, supportsUnicode } from "../render/style.js";
+import { quoteInput } from "../shown-input.js";
 import { resolvePipeline } from "./resolve-pipeline.js";
 import { type GlobalOptions, loadSettings, openApi } from "./session.js";
 
@@ -65,7 +66,7 @@ function parseLimit(value: string): number {
   const limit = Number(value);
   if (!Number.isSafeInteger(limit) || limit < 1) {
     throw new UsageError(
-      `invalid --limit ${JSON.stringify(sanitizeText(value).slice(0, 20))}`,
+      `invalid --limit ${quoteInput(value, 20)}`,
       "give a whole number of runs, 1 or more",
     );
   }
@@ -78,7 +79,7 @@ function parseStatuses(value: string | undefined, ctx: Context): string[] {
   const bad = statuses.find((s) => !/^[A-Z_]{1,32}$/.test(s));
   if (bad !== undefined) {
     throw new UsageError(
-      `invalid --status ${JSON.stringify(sanitizeText(value).slice(0, 60))}`,
+      `invalid --status ${quoteInput(value)}`,
       `give run statuses separated by commas, e.g. FAILED,CANCELED; known ones: ${KNOWN_RUN_STATUSES.join(", ")}`,
     );
   }

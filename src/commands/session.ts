@@ -14,6 +14,7 @@ import {
 import type { Context } from "../context.js";
 import { UsageError } from "../errors.js";
 import { sanitizeText } from "../render/sanitize.js";
+import { refuseOversizedSecrets } from "./secret-size.js";
 
 /**
  * What every command that talks to CodeArts does first: read the config file and any secret on
@@ -91,6 +92,7 @@ export function debugWriter(options: { debug: boolean }, ctx: Context): ((line: 
 
 export function openApi(settings: Settings, options: GlobalOptions, ctx: Context): ApiSession {
   const connection = requireConnection(settings);
+  refuseOversizedSecrets(connection.credentials);
   const transport = createHttpClient({
     timeoutMs: settings.requestTimeoutMs.value,
     maxBodyBytes: MAX_ANSWER_BYTES,

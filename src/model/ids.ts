@@ -1,15 +1,10 @@
 import { UsageError } from "../errors.js";
-import { sanitizeText } from "../render/sanitize.js";
+import { quoteInput } from "../shown-input.js";
 
 /** Project, pipeline and run ids are 32 letters or digits (reference, Tables 1 and 2). */
 const ID_PATTERN = /^[A-Za-z0-9]{32}$/;
 
 const EXAMPLE_ID = "e5460d1d403146a1935c2d4b68ef506c";
-
-function quoted(value: string): string {
-  const clean = sanitizeText(value);
-  return JSON.stringify(clean.length > 48 ? `${clean.slice(0, 45)}...` : clean);
-}
 
 export function isId(value: string): boolean {
   return ID_PATTERN.test(value);
@@ -23,7 +18,7 @@ export function requireId(value: string, what: string, where: string): string {
       ? "it has characters other than letters and digits"
       : `it has ${value.length} characters`;
   throw new UsageError(
-    `invalid ${what} ${quoted(value)} (${where}): ${shape}`,
+    `invalid ${what} ${quoteInput(value, 48, { sayLength: false })} (${where}): ${shape}`,
     `a ${what} is 32 letters or digits, like ${EXAMPLE_ID}; copy it from the address of the page in CodeArts`,
   );
 }

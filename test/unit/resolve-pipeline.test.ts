@@ -82,7 +82,30 @@ describe("resolvePipeline", () => {
     const error = await failure(resolvePipeline("frontend", {}, api, PROJECT));
     expect(error.exitCode).toBe(4);
     expect(error.message).toBe(`no pipeline named "frontend" in project ${PROJECT}`);
-    expect(error.hint).toMatch(/^closest names: "web-frontend", /);
+    expect(error.hint).toMatch(new RegExp(`^closest names: "web-frontend" \\(${id(1)}\\), `));
+  });
+
+  it("shows each close pipeline once, with its id, even when the list repeats one across pages", async () => {
+    const pages = [
+      [
+        { id: id(1), name: "web" },
+        { id: id(2), name: "web" },
+      ],
+      [
+        { id: id(2), name: "web" },
+        { id: id(3), name: "webs" },
+      ],
+    ];
+    const api: PipelineLister = {
+      listPipelines: async (query) => ({
+        total: 4,
+        pipelines: query.offset === 0 ? (pages[0] ?? []) : (pages[1] ?? []),
+      }),
+    };
+    const error = await failure(resolvePipeline("wbe", {}, api, PROJECT));
+    expect(error.hint).toBe(
+      `closest names: "web" (${id(1)}), "web" (${id(2)}), "webs" (${id(3)}); a pipeline id (32 letters or digits) or a config alias also works`,
+    );
   });
 
   it("refuses references that cannot be names before any request", async () => {
