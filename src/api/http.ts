@@ -1,4 +1,4 @@
-import { Agent } from "undici";
+import { Agent, errors as undiciErrors } from "undici";
 import { ApiError, CliError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import { networkFailure } from "./network-failure.js";
@@ -58,6 +58,15 @@ function flattenHeaders(
   return flat;
 }
 
+function isTimeout(error: unknown): boolean {
+  return (
+    error instanceof undiciErrors.HeadersTimeoutError ||
+    error instanceof undiciErrors.BodyTimeoutError ||
+    error instanceof undiciErrors.ConnectTimeoutError ||
+    (error instanceof Error && error.name === "TimeoutError")
+  );
+}
+
 async function readBounded(body: AsyncIterable<Buffer>, maxBytes: number, url: URL): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -112,7 +121,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         if (signal.aborted) throw new CliError("interrupted", ExitCode.Interrupted);
         if (error instanceof CliError) throw error;
         debug?.(`✗ ${request.method} ${url.href} failed after ${now() - startedAt} ms: ${String(error)}`);
-        throw networkFailure(deadline.aborted ? deadline.reason : error, url, timeoutMs);
+        const cause = deadline.aborted ? deadline.reason : error;
+        throw networkFailure(cause, url, timeoutMs, isTimeout(cause));
       }
     },
     close: () => agent.close(),

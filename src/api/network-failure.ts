@@ -1,4 +1,3 @@
-import { errors as undiciErrors } from "undici";
 import { ApiError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import { sanitizeText } from "../render/sanitize.js";
@@ -34,15 +33,6 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-function isTimeout(error: unknown): boolean {
-  return (
-    error instanceof undiciErrors.HeadersTimeoutError ||
-    error instanceof undiciErrors.BodyTimeoutError ||
-    error instanceof undiciErrors.ConnectTimeoutError ||
-    (error instanceof Error && error.name === "TimeoutError")
-  );
-}
-
 /** Failures that repeat on every try: what went wrong and how to fix it; undefined for others. */
 function finalFailure(code: string | undefined, error: unknown, url: URL): ApiError | undefined {
   const host = url.host;
@@ -76,9 +66,10 @@ function finalFailure(code: string | undefined, error: unknown, url: URL): ApiEr
   return undefined;
 }
 
-export function networkFailure(error: unknown, url: URL, timeoutMs: number): ApiError {
+/** `timedOut`: the transport's own verdict (only src/api/http.ts knows undici's error classes). */
+export function networkFailure(error: unknown, url: URL, timeoutMs: number, timedOut: boolean): ApiError {
   const host = url.host;
-  if (isTimeout(error)) {
+  if (timedOut) {
     return new ApiError(
       `no complete answer from ${host} within ${formatTimeout(timeoutMs)}`,
       ExitCode.ApiFailure,
@@ -94,7 +85,7 @@ export function networkFailure(error: unknown, url: URL, timeoutMs: number): Api
       ? "connection refused"
       : code === "EAI_AGAIN"
         ? "the host name could not be looked up for now (DNS: EAI_AGAIN)"
-        : code === "ECONNRESET" || error instanceof undiciErrors.SocketError
+        : code === "ECONNRESET" || (error as { code?: unknown }).code === "UND_ERR_SOCKET"
           ? "the connection was closed before an answer arrived"
           : sanitizeText(code ?? (error instanceof Error ? error.message : String(error)));
   return new ApiError(

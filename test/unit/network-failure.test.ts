@@ -86,12 +86,14 @@ describe("failures that repeat on every try are not retried", () => {
       Object.assign(new Error("x"), { code: "ECONNREFUSED" }),
       new URL("https://h"),
       1000,
+      false,
     );
     expect(refused.details.transient).toBe(true);
     const busyDns = networkFailure(
       Object.assign(new Error("x"), { code: "EAI_AGAIN" }),
       new URL("https://h"),
       1000,
+      false,
     );
     expect(busyDns.details.transient).toBe(true);
   });
