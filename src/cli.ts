@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import type { GlobalOptions } from "./commands/session.js";
 import { OUTPUT_FORMATS } from "./config/schema.js";
 import type { Context } from "./context.js";
+import { ENVIRONMENT_HELP } from "./environment-help.js";
 import { CliError, UsageError } from "./errors.js";
 import { EXIT_CODE_HELP, ExitCode, type ExitCodeValue } from "./exit-codes.js";
 import { sanitizeText } from "./render/sanitize.js";
@@ -21,18 +22,6 @@ export interface CliInfo {
   /** Path of the bin script, for commands that spawn the CLI again (the demo). */
   binPath: string;
 }
-
-const ENVIRONMENT_HELP = `Environment (flags win over these, these over the config file):
-  CODEARTS_TOKEN            IAM token, sent as X-Auth-Token
-  CLOUD_SDK_AK, CLOUD_SDK_SK  AK/SK request signing (also HUAWEICLOUD_SDK_AK/_SK,
-                            HUAWEICLOUD_SDK_SECURITY_TOKEN)
-  CODEARTS_DOMAIN, CODEARTS_USERNAME, CODEARTS_PASSWORD  IAM user and password
-  CODEARTS_PROJECT_ID       CodeArts project id           CODEARTS_REGION    e.g. cn-north-4
-  CODEARTS_ENDPOINT         service base URL              CODEARTS_IAM_ENDPOINT
-  CODEARTS_IAM_PROJECT_ID   IAM project id (X-Project-Id) CODEARTS_PROFILE   config profile
-  NO_COLOR, FORCE_COLOR     colour off / forced
-Secrets are never taken as command-line arguments: use the environment, --token-stdin,
---password-stdin, or a private config file (.codeartsrc).`;
 
 function positiveSeconds(value: string): number {
   const seconds = Number(value);
