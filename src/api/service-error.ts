@@ -1,3 +1,4 @@
+import { STATUS_CODES } from "node:http";
 import { ApiError } from "../errors.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { sanitizeText } from "../render/sanitize.js";
@@ -108,14 +109,19 @@ function short(text: string, limit: number): string {
   return clean.length > limit ? `${clean.slice(0, limit - 3)}...` : clean;
 }
 
-/** Summarises a body that is not JSON, e.g. a gateway's HTML error page, without dumping it. */
+/**
+ * Summarises a body that is not JSON, e.g. a gateway's HTML error page, without dumping it: by its
+ * <title>, or, for a page without one, by the HTTP status line ("502 Bad Gateway").
+ */
 function describeNonJson(response: HttpResponse): string {
   const text = response.body.toString("utf8");
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
   const type = response.headers["content-type"]?.split(";")[0] ?? "no content type";
   if (text.trim() === "") return "an empty answer";
-  return title
-    ? `a non-JSON answer (${short(type, 40)}: "${short(title, 80)}")`
+  const reason = STATUS_CODES[response.status];
+  const summary = title || (reason ? `${response.status} ${reason}` : undefined);
+  return summary
+    ? `a non-JSON answer (${short(type, 40)}: "${short(summary, 80)}")`
     : `a non-JSON answer (${short(type, 40)})`;
 }
 

@@ -5,7 +5,7 @@ import { ApiError } from "../errors.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { requireId } from "../model/ids.js";
 import type { RunView } from "../model/run.js";
-import { statusKind } from "../model/status.js";
+import { isTerminalRunStatus, statusKind } from "../model/status.js";
 import { logHeader, logTextForTerminal } from "../render/log-text.js";
 import { createChalk, decideColorLevel } from "../render/style.js";
 import { describeTarget, type LogTarget, selectSteps } from "./log-steps.js";
@@ -39,6 +39,13 @@ function runName(run: RunView): string {
 
 /** Why nothing is printed, in the user's terms. */
 function nothingToShow(run: RunView, options: LogsOptions): string {
+  const jobs = run.stages.flatMap((stage) => stage.jobs);
+  if (jobs.length > 0 && jobs.every((job) => job.steps.length === 0)) {
+    return `the jobs of ${runName(run)} have no steps, so there is no step log to show; \`codearts-run status\` shows its stages and jobs`;
+  }
+  if (jobs.length === 0 && isTerminalRunStatus(run.status)) {
+    return `${runName(run)} has no jobs, so there is no step log to show`;
+  }
   if (statusKind(run.status) === "failed") {
     // The failure is in an entry/exit step or a job without steps: no step log to show.
     return `no job step of ${runName(run)} failed, so there is no step log to show; \`codearts-run status\` shows where the run stopped`;
@@ -87,7 +94,7 @@ export async function runLogs(options: LogsOptions, ctx: Context): Promise<ExitC
     const projectId = session.connection.projectId.value;
     const pipeline = await resolvePipeline(options.pipeline, settings.pipelines, session.api, projectId);
     const answer = await session.api.getRunDetail({ projectId, pipelineId: pipeline.id, runId });
-    const run = readRun(answer.document, answer.requestId);
+    const run = readRun(answer.document, answer.requestId, runId);
     const targets = selectSteps(run, { step: options.step, failedOnly: options.failed });
     if (targets.length === 0) {
       ctx.io.err.write(`${nothingToShow(run, options)}\n`);

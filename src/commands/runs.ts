@@ -31,13 +31,16 @@ export type RunLister = Pick<CodeArtsApi, "listRuns">;
 export interface RecentRuns {
   /** Newest first, as the service sent them. */
   runs: Record<string, unknown>[];
-  /** How many runs match in all. */
-  total: number;
+  /** How many runs match in all; undefined when the service ignored the status filter. */
+  total: number | undefined;
+  /** The service sent runs of other statuses than asked for; they were left out here. */
+  filteredHere: boolean;
 }
 
 /**
  * Up to `limit` of the newest runs, over as many pages as that takes. A run that starts between two
- * pages shifts the list by one; the run seen twice is kept once.
+ * pages shifts the list by one; the run seen twice is kept once. Only runs of the statuses asked
+ * for are kept, even from a service that ignores the filter (then its total counts the others too).
  */
 export async function recentRuns(
   api: RunLister,
@@ -46,20 +49,28 @@ export async function recentRuns(
 ): Promise<RecentRuns> {
   const runs: Record<string, unknown>[] = [];
   const seen = new Set<unknown>();
+  const wanted = new Set(query.statuses);
   let total = 0;
+  let filteredHere = false;
   for (let offset = 0; runs.length < limit; ) {
-    const page = await api.listRuns({ ...query, offset, limit: Math.min(PAGE_SIZE, limit - runs.length) });
+    // Once the service is known to ignore the filter, whole pages: most of each is left out.
+    const pageSize = filteredHere ? PAGE_SIZE : Math.min(PAGE_SIZE, limit - runs.length);
+    const page = await api.listRuns({ ...query, offset, limit: pageSize });
     total = page.total;
     for (const run of page.runs) {
       const id = run.pipeline_run_id;
       if (id !== undefined && seen.has(id)) continue;
       seen.add(id);
+      if (wanted.size > 0 && !wanted.has(String(run.status).toUpperCase())) {
+        filteredHere = true;
+        continue;
+      }
       runs.push(run);
     }
     offset += page.runs.length;
     if (page.runs.length === 0 || offset >= page.total) break;
   }
-  return { runs: runs.slice(0, limit), total };
+  return { runs: runs.slice(0, limit), total: filteredHere ? undefined : total, filteredHere };
 }
 
 function parseLimit(value: string): number {
@@ -102,6 +113,11 @@ export async function runRuns(options: RunsOptions, ctx: Context): Promise<ExitC
     const projectId = session.connection.projectId.value;
     const pipeline = await resolvePipeline(options.pipeline, settings.pipelines, session.api, projectId);
     const found = await recentRuns(session.api, { projectId, pipelineId: pipeline.id, statuses }, limit);
+    if (found.filteredHere) {
+      ctx.io.err.write(
+        `note: the service also sent runs of other statuses; only ${statuses.join(", ")} runs are shown\n`,
+      );
+    }
     if (options.json) {
       ctx.io.out.write(`${JSON.stringify(found.runs, null, 2)}\n`);
       return ExitCode.Ok;
@@ -122,7 +138,7 @@ export async function runRuns(options: RunsOptions, ctx: Context): Promise<ExitC
         unicode: supportsUnicode(ctx.env),
       }),
     );
-    if (found.total > found.runs.length) {
+    if (found.total !== undefined && found.total > found.runs.length) {
       ctx.io.err.write(
         `note: the ${found.runs.length} most recent of ${found.total} runs; --limit ${found.total} shows them all\n`,
       );

@@ -1,7 +1,7 @@
 import type { OutputFormat } from "../config/schema.js";
 import type { Context } from "../context.js";
-import { ApiError, UsageError } from "../errors.js";
-import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import { UsageError } from "../errors.js";
+import type { ExitCodeValue } from "../exit-codes.js";
 import { requireId } from "../model/ids.js";
 import type { RunView } from "../model/run.js";
 import { exitCodeForRunStatus, statusKind, unknownStatusWarning } from "../model/status.js";
@@ -57,7 +57,7 @@ export async function runStatus(options: StatusOptions, ctx: Context): Promise<E
     const output = settings.output.value;
     const fetchRun = async (id: string | undefined) => {
       const answer = await session.api.getRunDetail({ projectId, pipelineId: pipeline.id, runId: id });
-      return { run: readRun(answer.document, answer.requestId), raw: answer.raw };
+      return { run: readRun(answer.document, answer.requestId, id), raw: answer.raw };
     };
 
     if (options.watch) {
@@ -87,7 +87,13 @@ export async function runStatus(options: StatusOptions, ctx: Context): Promise<E
         ? await fetchRun(runId)
         : await withSpinner(ctx, "Fetching the run", () => fetchRun(runId));
     if (options.web) {
-      if (!run.detailUrl) throw new ApiError("the run has no detail_url to open", ExitCode.ApiFailure);
+      if (!run.detailUrl) {
+        const which = run.runNumber === undefined ? "the run" : `run #${run.runNumber}`;
+        throw new UsageError(
+          `${which} has no page to open: the service sent no detail_url for it`,
+          "show the run here without --web, or open the pipeline in the CodeArts console",
+        );
+      }
       const url = sanitizeText(run.detailUrl);
       ctx.io.out.write(`${url}\n`);
       if (ctx.io.stdoutIsTTY && (await import("./open-browser.js")).openInBrowser(url, ctx))

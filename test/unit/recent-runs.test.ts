@@ -64,6 +64,23 @@ describe("recentRuns", () => {
     expect(found.runs.map((r) => r.run_number)).toEqual([5, 4, 3, 2]);
   });
 
+  it("keeps only the statuses asked for from a service that ignores the filter, in whole pages", async () => {
+    const mixed = Array.from({ length: 150 }, (_, i) => ({
+      ...run(150 - i),
+      status: i % 3 === 0 ? "FAILED" : "COMPLETED",
+    }));
+    const api = lister(mixed);
+    const found = await recentRuns(api, { ...QUERY, statuses: ["FAILED"] }, 45);
+    expect(found.runs).toHaveLength(45);
+    expect(found.runs.every((r) => r.status === "FAILED")).toBe(true);
+    expect(found.filteredHere).toBe(true);
+    expect(found.total).toBeUndefined();
+    expect(api.asked.map((q) => [q.offset, q.limit])).toEqual([
+      [0, 45],
+      [45, 100],
+    ]);
+  });
+
   it("passes the status filter on", async () => {
     const api = lister(history);
     await recentRuns(api, { ...QUERY, statuses: ["FAILED", "CANCELED"] }, 5);
