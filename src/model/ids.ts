@@ -13,10 +13,11 @@ export function isId(value: string): boolean {
 /** Rejects a malformed id before any request is made. `what` names it for the message. */
 export function requireId(value: string, what: string, where: string): string {
   if (isId(value)) return value;
-  const shape =
-    value.length === 32
+  const shape = isId(value.replace(/\s/g, ""))
+    ? "it has a stray space"
+    : value.length === 32
       ? "it has characters other than letters and digits"
-      : `it has ${value.length} characters`;
+      : `it has ${value.length} characters, not 32`;
   throw new UsageError(
     `invalid ${what} ${quoteInput(value, 48, { sayLength: false })} (${where}): ${shape}`,
     `a ${what} is 32 letters or digits, like ${EXAMPLE_ID}; copy it from the address of the page in CodeArts`,

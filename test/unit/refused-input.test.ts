@@ -66,6 +66,19 @@ describe("a pipeline reference that cannot be right", () => {
   });
 });
 
+describe("a run or project id with a stray space", () => {
+  it("says so, before any request", async () => {
+    const result = await refused(["status", ID, "--run", ` ${ID}`]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: invalid run id " e5460d.*" \(--run\): it has a stray space\n/);
+    const project = await refused(["status", ID], {
+      env: { ...env(), CODEARTS_PROJECT_ID: `${sim.projectId.slice(0, 8)} ${sim.projectId.slice(8)}` },
+    });
+    expect(project.code).toBe(2);
+    expect(project.stderr).toMatch(/^error: invalid project id .*: it has a stray space\n/);
+  });
+});
+
 describe("a credential over 16 KB is refused, not sent to fail as HTTP 431", () => {
   const big = "t".repeat(20_000);
 
