@@ -45,3 +45,14 @@ export class ApiError extends CliError {
     super(message, exitCode, hint);
   }
 }
+
+/**
+ * Whether polling again may help: an API or network failure, unless it is known to be the same on
+ * every try (an unknown host, TLS to a plain-http server, an answer about another run).
+ */
+export function mayHealByItself(error: CliError): boolean {
+  return (
+    error.exitCode === ExitCode.ApiFailure &&
+    !(error instanceof ApiError && error.details.transient === false)
+  );
+}

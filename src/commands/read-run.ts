@@ -26,7 +26,8 @@ export function readRun(document: unknown, requestId: string | undefined, askedR
     throw new ApiError(
       `asked for run ${askedRunId}, the service answered with run ${sanitizeText(run.id).slice(0, 64)}${where}`,
       ExitCode.ApiFailure,
-      { requestId },
+      // Asking again would get the same wrong run: a watch stops at once.
+      { requestId, transient: false },
       "the service ignored pipeline_run_id: check that the endpoint is the CodeArts API and not a proxy that drops the query, or report it with --debug output",
     );
   }

@@ -1,5 +1,5 @@
 import { retryAfterMs } from "../api/retry.js";
-import { ApiError, CliError } from "../errors.js";
+import { ApiError, CliError, mayHealByItself } from "../errors.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import type { RunSummaryView } from "../model/run-summary.js";
 import { isTerminalRunStatus } from "../model/status.js";
@@ -90,7 +90,7 @@ export async function watchLatest(
     } catch (error) {
       if (deps.signal.aborted) return { reason: "interrupted", runs: last };
       if (!(error instanceof CliError)) throw error;
-      if (error.exitCode !== ExitCode.ApiFailure) return { reason: "error", error, runs: last };
+      if (!mayHealByItself(error)) return { reason: "error", error, runs: last };
       failures += 1;
       if (failures >= maxFailures) return { reason: "gave-up", error, runs: last };
       const asked =

@@ -1,5 +1,5 @@
 import { retryAfterMs } from "../api/retry.js";
-import { ApiError, CliError } from "../errors.js";
+import { ApiError, CliError, mayHealByItself } from "../errors.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import type { RunView } from "../model/run.js";
 import { exitCodeForRunStatus, isTerminalRunStatus, statusKind } from "../model/status.js";
@@ -72,7 +72,7 @@ export type WatchOutcome = WatchEnd & { exitCode: ExitCodeValue };
 
 /** A failure the next poll may not have: network, 5xx, throttling, an unreadable answer. */
 function isTransient(error: CliError): boolean {
-  return error.exitCode === ExitCode.ApiFailure;
+  return mayHealByItself(error);
 }
 
 /** How long the service asked us to wait (Retry-After), when the error carries it. */

@@ -60,6 +60,28 @@ describe("failures that repeat on every try are not retried", () => {
     expect(server.connections()).toBe(1);
   });
 
+  it("the same under --watch (and for several pipelines): no polling again", async () => {
+    const server = await listen(createHttpServer((_req, res) => res.end("{}")));
+    const one = await status(`https://127.0.0.1:${server.port}`, ["--watch"]);
+    expect(one.code).toBe(5);
+    expect(one.stderr).toContain("it does not speak TLS");
+    expect(server.connections()).toBe(1);
+    const many = await runInProcess(
+      [
+        "status",
+        PIPELINE,
+        "e5460d1d403146a1935c2d4b68ef506d",
+        "--watch",
+        "--endpoint",
+        `https://127.0.0.1:${server.port}`,
+      ],
+      { env: { CODEARTS_TOKEN: "test-token", CODEARTS_PROJECT_ID: PROJECT } },
+    );
+    expect(many.code).toBe(5);
+    expect(many.stderr).toContain("it does not speak TLS");
+    expect(server.connections()).toBe(2);
+  });
+
   it("a refused (self-signed) certificate: one connection, says the certificate was refused", async () => {
     const server = await listen(createHttpsServer(tlsOptions, (_req, res) => res.end("{}")));
     const result = await status(`https://localhost:${server.port}`);

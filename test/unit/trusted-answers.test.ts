@@ -23,6 +23,7 @@ interface Stub {
   detail: () => { status: number; type: string; body: string };
   runs: Record<string, unknown>[];
   listBodies: unknown[];
+  detailRequests: number;
 }
 let stub: Stub;
 let server: Server;
@@ -37,6 +38,7 @@ beforeAll(async () => {
     req.on("end", () => {
       const path = new URL(req.url ?? "/", "http://x").pathname;
       if (path.endsWith("/pipeline-runs/detail")) {
+        stub.detailRequests += 1;
         const answer = stub.detail();
         res.writeHead(answer.status, { "Content-Type": answer.type }).end(answer.body);
       } else if (path.endsWith("/pipeline-runs/list")) {
@@ -62,7 +64,7 @@ function runDocument(fields: Record<string, unknown>) {
 }
 
 beforeEach(() => {
-  stub = { detail: runDocument({}), runs: [], listBodies: [] };
+  stub = { detail: runDocument({}), runs: [], listBodies: [], detailRequests: 0 };
 });
 
 function cli(argv: string[]) {
@@ -87,6 +89,15 @@ describe("--run trusts only the run it asked for", () => {
     const logs = await cli(["logs", PIPELINE, "--run", ASKED]);
     expect(logs.code).toBe(5);
     expect(logs.stderr).toContain(`the service answered with run ${OTHER}`);
+  });
+
+  it("a watch stops at the first answer about another run", async () => {
+    stub.detail = runDocument({ id: OTHER, status: "RUNNING" });
+    const before = stub.detailRequests;
+    const result = await cli(["status", PIPELINE, "--run", ASKED, "--watch"]);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toContain(`the service answered with run ${OTHER}`);
+    expect(stub.detailRequests - before).toBe(1);
   });
 
   it("the run asked for is shown as usual", async () => {
