@@ -15,7 +15,8 @@ export function formatTimeout(ms: number): string {
   return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
-const ENDPOINT_SETTINGS = "--endpoint or --iam-endpoint, CODEARTS_ENDPOINT, CODEARTS_IAM_ENDPOINT or the config";
+const ENDPOINT_SETTINGS =
+  "--endpoint or --iam-endpoint, CODEARTS_ENDPOINT, CODEARTS_IAM_ENDPOINT or the config";
 
 // OpenSSL's answer when the other side's first bytes are not a TLS record: it speaks plain http.
 const NOT_TLS = new Set(["ERR_SSL_WRONG_VERSION_NUMBER", "ERR_SSL_PACKET_LENGTH_TOO_LONG"]);
