@@ -187,6 +187,8 @@ export function runDetailDocument(m: RunMoment, clockNow: number): Record<string
     group_id: null,
     group_name: null,
     detail_url: detailUrl(world, pipeline.id, run.id),
+    // Only runs started through the API carry them (see start-stop.ts).
+    ...(run.variables ? { variables: run.variables } : {}),
     current_system_time: clockNow,
   };
 }
