@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { addReportFlags, registerRunAndStop } from "./cli-run-stop.js";
 import type { GlobalOptions } from "./commands/session.js";
 import { OUTPUT_FORMATS } from "./config/schema.js";
 import type { Context } from "./context.js";
@@ -119,6 +120,7 @@ function globalOptions(command: Command): GlobalOptions & { color: boolean } {
     requestTimeoutMs: o.requestTimeout,
     debug: Boolean(o.debug),
     color: o.color !== false,
+    ciIntegration: o.ciIntegration !== false,
   };
 }
 
@@ -131,7 +133,16 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
     if (o.all && pipelines.length > 0) {
       throw new UsageError("--all cannot be combined with pipeline names", "name pipelines, or use --all");
     }
-    const singleRunOnly = ["run", "compact", "web", "failFast", "quiet", "jsonLines"] as const;
+    const singleRunOnly = [
+      "run",
+      "compact",
+      "web",
+      "failFast",
+      "quiet",
+      "jsonLines",
+      "summaryFile",
+      "junitFile",
+    ] as const;
     const stray =
       singleRunOnly.find((name) => o[name] !== undefined) ?? (o.steps === false ? "steps" : undefined);
     if (stray || (o.output !== undefined && o.output !== "table" && o.output !== "json")) {
@@ -178,6 +189,7 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
     )
     .option("--debug", "show requests, timings and stack traces on stderr (credentials redacted)")
     .option("--no-color", "never colour the output")
+    .option("--no-ci-integration", "no GitHub Actions / GitLab CI annotations, groups or step summary")
     .exitOverride()
     .configureOutput({
       writeOut: (text) => ctx.io.out.write(text),
@@ -187,7 +199,7 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText("after", `\n${EXIT_CODE_HELP}\n\n${ENVIRONMENT_HELP}\n`);
 
-  program
+  const status = program
     .command("status")
     .description(
       "show a pipeline run (the latest, or --run) and exit with its outcome; several pipelines (or --all): one line each",
@@ -209,7 +221,8 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
     )
     .option("--fail-fast", "with --watch: stop with exit 1 as soon as any stage, job or step FAILED")
     .option("--quiet", "with --watch: print only the final result")
-    .option("--json-lines", "with --watch: one JSON event per change on stdout, then an end event")
+    .option("--json-lines", "with --watch: one JSON event per change on stdout, then an end event");
+  addReportFlags(status)
     .addHelpText(
       "after",
       `
@@ -243,10 +256,23 @@ ${EXIT_CODE_HELP}`,
           steps: o.steps !== false,
           web: Boolean(o.web),
           watch: watchOptions(o),
+          summaryFile: o.summaryFile,
+          junitFile: o.junitFile,
         },
         ctx,
       );
     });
+
+  registerRunAndStop(program, {
+    ctx,
+    globalOptions,
+    watchOptions,
+    intervalSeconds,
+    watchDuration,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  });
 
   const config = program.command("config").description("inspect the settings codearts-run will use");
   config
