@@ -154,7 +154,9 @@ function previousBuild(source: Fields): Fields {
 
 function chosenBuild(source: Fields, choices: StartChoices): Fields {
   if (choices.tag !== undefined) return { build_type: "tag", tag: choices.tag, event_type: "Manual" };
-  const branch = choices.branch ?? previousBuild(source).target_branch;
+  // A commit without --branch: of the branch the last run built, or (after a tag) the default one.
+  const branch =
+    choices.branch ?? previousBuild(source).target_branch ?? (source.params as Fields).default_branch;
   return {
     build_type: "branch",
     target_branch: branch,

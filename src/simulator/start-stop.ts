@@ -147,7 +147,8 @@ export function startRun(
     trigger: {
       type: "Manual",
       executor: "codearts-run",
-      branch: request.tag ?? request.branch ?? template?.trigger.branch ?? "main",
+      branch: request.branch ?? template?.trigger.branch ?? "main",
+      ...(request.tag === undefined ? {} : { tag: request.tag }),
       commitMessage: template?.trigger.commitMessage ?? "Started through the API",
     },
     description: request.description,

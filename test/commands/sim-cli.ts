@@ -1,6 +1,11 @@
 import { runCli } from "../../src/cli.js";
 import type { Context } from "../../src/context.js";
-import { createManualClock, type RunningSimulator, type SimClock, startSimulator } from "../../src/simulator/index.js";
+import {
+  createManualClock,
+  type RunningSimulator,
+  type SimClock,
+  startSimulator,
+} from "../../src/simulator/index.js";
 import { testContext } from "../helpers/context.js";
 
 /**
@@ -14,7 +19,10 @@ export const T0 = Date.UTC(2026, 10, 28, 12);
 export interface SimCli {
   sim: RunningSimulator;
   clock: SimClock & { advance(ms: number): void };
-  run(args: string[], options?: { env?: Record<string, string>; overrides?: Partial<Context> }): Promise<CliOutcome>;
+  run(
+    args: string[],
+    options?: { env?: Record<string, string>; overrides?: Partial<Context> },
+  ): Promise<CliOutcome>;
   close(): Promise<void>;
 }
 
