@@ -58,7 +58,7 @@ describe("in GitHub Actions", () => {
   it("wraps each step's log in a group", async () => {
     const result = await cli.run(["logs", "api"], { env: github(join(dir, "unused.md")) });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^::group::Test \/ Unit tests \/ Run tests\n[^]*\n::endgroup::\n$/);
+    expect(result.stdout).toMatch(/^::group::Test \/ Unit tests \/ Run tests\n[\s\S]*\n::endgroup::\n$/);
   });
 
   it("--no-ci-integration turns all of it off", async () => {
