@@ -145,7 +145,8 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
     ] as const;
     const stray =
       singleRunOnly.find((name) => o[name] !== undefined) ?? (o.steps === false ? "steps" : undefined);
-    if (stray || (o.output !== undefined && o.output !== "table" && o.output !== "json")) {
+    const manyFormats = o.watch ? ["table", "json"] : ["table", "json", "markdown"];
+    if (stray || (o.output !== undefined && !manyFormats.includes(o.output as string))) {
       const flag = stray
         ? `--${stray === "steps" ? "no-steps" : stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
         : "--output";
@@ -162,6 +163,7 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
         pipelines,
         all: Boolean(o.all),
         json: Boolean(o.json) || o.output === "json",
+        markdown: o.output === "markdown",
         watch: watch && { intervalMs: watch.intervalMs, timeoutMs: watch.timeoutMs },
       },
       ctx,
