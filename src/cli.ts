@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { addReportFlags, registerRunAndStop } from "./cli-run-stop.js";
 import type { GlobalOptions } from "./commands/session.js";
 import { OUTPUT_FORMATS } from "./config/schema.js";
 import type { Context } from "./context.js";
@@ -109,6 +110,7 @@ function globalOptions(command: Command): GlobalOptions & { color: boolean } {
     requestTimeoutMs: o.requestTimeout,
     debug: Boolean(o.debug),
     color: o.color !== false,
+    ciIntegration: o.ciIntegration !== false,
   };
 }
 
@@ -121,10 +123,20 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
     if (o.all && pipelines.length > 0) {
       throw new UsageError("--all cannot be combined with pipeline names", "name pipelines, or use --all");
     }
-    const singleRunOnly = ["run", "compact", "web", "failFast", "quiet", "jsonLines"] as const;
+    const singleRunOnly = [
+      "run",
+      "compact",
+      "web",
+      "failFast",
+      "quiet",
+      "jsonLines",
+      "summaryFile",
+      "junitFile",
+    ] as const;
     const stray =
       singleRunOnly.find((name) => o[name] !== undefined) ?? (o.steps === false ? "steps" : undefined);
-    if (stray || (o.output !== undefined && o.output !== "table" && o.output !== "json")) {
+    const manyFormats = o.watch ? ["table", "json"] : ["table", "json", "markdown"];
+    if (stray || (o.output !== undefined && !manyFormats.includes(o.output as string))) {
       const flag = stray
         ? `--${stray === "steps" ? "no-steps" : stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
         : "--output";
@@ -141,6 +153,7 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
         pipelines,
         all: Boolean(o.all),
         json: Boolean(o.json) || o.output === "json",
+        markdown: o.output === "markdown",
         watch: watch && { intervalMs: watch.intervalMs, timeoutMs: watch.timeoutMs },
       },
       ctx,
@@ -168,6 +181,7 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
     )
     .option("--debug", "show requests, timings and stack traces on stderr (credentials redacted)")
     .option("--no-color", "never colour the output")
+    .option("--no-ci-integration", "no GitHub Actions / GitLab CI annotations, groups or step summary")
     .exitOverride()
     .configureOutput({
       writeOut: (text) => ctx.io.out.write(text),
@@ -178,7 +192,7 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText("after", `\n${EXIT_CODE_HELP}\n\n${ENVIRONMENT_HELP}\n`);
 
-  program
+  const status = program
     .command("status")
     .description(
       "show a pipeline run (the latest, or --run) and exit with its outcome; several pipelines (or --all): one line each",
@@ -200,7 +214,8 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
     )
     .option("--fail-fast", "with --watch: stop with exit 1 as soon as any stage, job or step FAILED")
     .option("--quiet", "with --watch: print only the final result")
-    .option("--json-lines", "with --watch: one JSON event per change on stdout, then an end event")
+    .option("--json-lines", "with --watch: one JSON event per change on stdout, then an end event");
+  addReportFlags(status)
     .addHelpText(
       "after",
       `
@@ -234,10 +249,23 @@ ${EXIT_CODE_HELP}`,
           steps: o.steps !== false,
           web: Boolean(o.web),
           watch: watchOptions(o),
+          summaryFile: o.summaryFile,
+          junitFile: o.junitFile,
         },
         ctx,
       );
     });
+
+  registerRunAndStop(program, {
+    ctx,
+    globalOptions,
+    watchOptions,
+    intervalSeconds,
+    watchDuration,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  });
 
   const config = program.command("config").description("inspect the settings codearts-run will use");
   config

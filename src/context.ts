@@ -26,6 +26,8 @@ export interface Input {
   isTTY: boolean;
   /** Reads all of standard input as text (for --token-stdin / --password-stdin). */
   readAll: () => Promise<string>;
+  /** Reads one line typed at the terminal (for a confirmation); undefined at end of input. */
+  readLine?: () => Promise<string | undefined>;
 }
 
 export interface Context {

@@ -45,8 +45,19 @@ async function readAllStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+async function readLineStdin(): Promise<string | undefined> {
+  const { createInterface } = await import("node:readline");
+  const lines = createInterface({ input: process.stdin });
+  try {
+    for await (const line of lines) return line;
+    return undefined;
+  } finally {
+    lines.close();
+  }
+}
+
 const ctx: Context = {
-  stdin: { isTTY: process.stdin.isTTY === true, readAll: readAllStdin },
+  stdin: { isTTY: process.stdin.isTTY === true, readAll: readAllStdin, readLine: readLineStdin },
   io: {
     out: process.stdout,
     err: process.stderr,

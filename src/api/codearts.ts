@@ -190,6 +190,40 @@ export class CodeArtsApi {
     }
   }
 
+  /**
+   * `POST …/pipelines/{pipeline_id}/run`: starts a run, answers its id. Never sent twice, except
+   * after a 429 with Retry-After (the service refused it); see src/commands/run.ts for what a
+   * failure here means.
+   */
+  async startRun(projectId: string, pipelineId: string, body: Record<string, unknown>): Promise<string> {
+    const url = this.pipelinesUrl(projectId, [pipelineId, "run"]);
+    const action = "could not start the pipeline";
+    const answer = await this.call(
+      {
+        method: "POST",
+        url,
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+        retryWhenRefused: true,
+      },
+      action,
+    );
+    const id = (answer.document as { pipeline_run_id?: unknown }).pipeline_run_id;
+    if (typeof id !== "string" || id === "")
+      throw malformed(action, "the answer has no pipeline_run_id", answer);
+    return id;
+  }
+
+  /** `POST …/pipelines/{pipeline_id}/pipeline-runs/{pipeline_run_id}/stop`. */
+  async stopRun(projectId: string, pipelineId: string, runId: string): Promise<void> {
+    const url = this.pipelinesUrl(projectId, [pipelineId, "pipeline-runs", runId, "stop"]);
+    // Stopping twice does no harm, but a stop is still only sent once: the user sees what happened.
+    await this.call(
+      { method: "POST", url, headers: { "Content-Type": "application/json" }, body: "{}" },
+      "could not stop the run",
+    );
+  }
+
   /** A POST that only reads, so the retry layer may send it again. */
   private readingPost(url: URL, body: string): HttpRequest {
     return { method: "POST", url, headers: { "Content-Type": "application/json" }, body, idempotent: true };

@@ -16,6 +16,11 @@ export interface HttpRequest {
   body?: string;
   /** A POST that only reads (list, query) and may be retried like a GET. */
   idempotent?: boolean;
+  /**
+   * A request that changes something, but may be sent again after a 429 with Retry-After: the
+   * service refused it, so it did nothing (starting a run).
+   */
+  retryWhenRefused?: boolean;
 }
 
 export interface HttpResponse {

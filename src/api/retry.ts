@@ -57,8 +57,13 @@ function backoffMs(attempt: number, policy: RetryPolicy, random: () => number): 
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-function isRetryable(request: HttpRequest): boolean {
-  return request.method === "GET" || request.idempotent === true;
+function isRetryable(request: HttpRequest, response: HttpResponse | undefined): boolean {
+  if (request.method === "GET" || request.idempotent === true) return true;
+  return (
+    request.retryWhenRefused === true &&
+    response?.status === 429 &&
+    response.headers["retry-after"] !== undefined
+  );
 }
 
 export function withRetries(http: HttpClient, deps: RetryDependencies): HttpClient {
@@ -80,7 +85,11 @@ export function withRetries(http: HttpClient, deps: RetryDependencies): HttpClie
           if ("error" in outcome) throw outcome.error;
           return outcome.response;
         };
-        if (!(transientError || retryableStatus) || !isRetryable(request) || attempt >= policy.maxAttempts) {
+        if (
+          !(transientError || retryableStatus) ||
+          !isRetryable(request, "response" in outcome ? outcome.response : undefined) ||
+          attempt >= policy.maxAttempts
+        ) {
           return finish();
         }
         const asked =

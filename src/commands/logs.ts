@@ -1,5 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import type { CodeArtsApi } from "../api/codearts.js";
+import { detectCi } from "../ci/environment.js";
+import { type LogFolding, logFolding } from "../ci/log-groups.js";
 import type { Context } from "../context.js";
 import { ApiError } from "../errors.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
@@ -31,6 +33,8 @@ interface LogScope {
   pipelineId: string;
   runId: string;
   chalk: ChalkInstance;
+  /** A GitHub group or GitLab section around each step's log, in CI. */
+  folding: LogFolding;
 }
 
 function runName(run: RunView): string {
@@ -56,7 +60,23 @@ function nothingToShow(run: RunView, options: LogsOptions): string {
 }
 
 /** Writes one step's header and its log, page by page as each arrives. */
-async function printStepLog(target: LogTarget, scope: LogScope, options: LogsOptions, ctx: Context) {
+async function printStepLog(
+  target: LogTarget,
+  key: string,
+  scope: LogScope,
+  options: LogsOptions,
+  ctx: Context,
+) {
+  const out = ctx.io.out;
+  out.write(scope.folding.open(key, describeTarget(target)));
+  try {
+    await printStepLogBody(target, scope, options, ctx);
+  } finally {
+    out.write(scope.folding.close(key));
+  }
+}
+
+async function printStepLogBody(target: LogTarget, scope: LogScope, options: LogsOptions, ctx: Context) {
   const out = ctx.io.out;
   out.write(logHeader(describeTarget(target), target.step.status, scope.chalk));
   const { job, step } = target;
@@ -110,10 +130,11 @@ export async function runLogs(options: LogsOptions, ctx: Context): Promise<ExitC
     const chalk = createChalk(
       decideColorLevel({ env: ctx.env, isTTY: ctx.io.stdoutIsTTY, noColorFlag: !options.color }),
     );
-    const scope = { api: session.api, projectId, pipelineId: pipeline.id, runId: shownRunId, chalk };
+    const folding = logFolding(detectCi(ctx.env, options.ciIntegration !== false), ctx);
+    const scope = { api: session.api, projectId, pipelineId: pipeline.id, runId: shownRunId, chalk, folding };
     for (const [index, target] of targets.entries()) {
       if (index > 0) ctx.io.out.write("\n");
-      await printStepLog(target, scope, options, ctx);
+      await printStepLog(target, String(index + 1), scope, options, ctx);
     }
     return ExitCode.Ok;
   } finally {

@@ -33,6 +33,8 @@ export interface GlobalOptions {
   output?: OutputFormat;
   requestTimeoutMs?: number;
   debug: boolean;
+  /** False with --no-ci-integration: no GitHub/GitLab output even when running there. */
+  ciIntegration?: boolean;
 }
 
 const MAX_ANSWER_BYTES = 32 * 1024 * 1024;

@@ -27,7 +27,7 @@ export interface SimulateOptions {
 
 /**
  * `--fault` syntax: `<kind>[=<value>][*<times>][:<pipeline>]`
- *   kind      503 | 429 | slow | drop | truncated | error-200 | html-502 | drift | stall
+ *   kind      503 | 429 | slow | drop | truncated | error-200 | html-502 | drift | stall | start-lost
  *   =value    429: Retry-After seconds (default 1); slow: delay in ms (default 2000)
  *   *times    only the first <times> matching requests (default: all)
  *   :pipeline only requests about this pipeline, by name or id (default: every request)

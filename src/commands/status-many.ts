@@ -26,6 +26,8 @@ export interface StatusManyOptions extends GlobalOptions {
   pipelines: string[];
   all: boolean;
   json: boolean;
+  /** `-o markdown`: one markdown table (not with a watch). */
+  markdown?: boolean;
   color: boolean;
   watch?: { intervalMs: number; timeoutMs?: number };
 }
@@ -105,6 +107,12 @@ export async function runStatusMany(options: StatusManyOptions, ctx: Context): P
     const finish = (runs: RunSummaryView[]) =>
       ctx.io.out.write(options.json ? `${JSON.stringify(raw, null, 2)}\n` : table(runs));
 
+    if (options.markdown) {
+      const runs = await fetchLatest();
+      const { renderRunsMarkdown } = await import("../render/runs-markdown.js");
+      ctx.io.out.write(renderRunsMarkdown(runs, { now: ctx.now() }));
+      return worstExitCode(runs);
+    }
     if (!options.watch) {
       const runs = await fetchLatest();
       finish(runs);

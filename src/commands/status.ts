@@ -1,3 +1,5 @@
+import type { CodeArtsApi } from "../api/codearts.js";
+import { checkReportPaths, type ReportOptions, wantsReport } from "../ci/report-paths.js";
 import type { OutputFormat } from "../config/schema.js";
 import type { Context } from "../context.js";
 import { UsageError } from "../errors.js";
@@ -7,12 +9,12 @@ import type { RunView } from "../model/run.js";
 import { exitCodeForRunStatus, statusKind, unknownStatusWarning } from "../model/status.js";
 import { sanitizeText } from "../render/sanitize.js";
 import { readRun } from "./read-run.js";
-import { resolvePipeline } from "./resolve-pipeline.js";
+import { type ResolvedPipeline, resolvePipeline } from "./resolve-pipeline.js";
 import { type GlobalOptions, loadSettings, openApi } from "./session.js";
 import { withSpinner } from "./spinner.js";
 import type { ViewOptions } from "./status-view.js";
 
-export interface StatusOptions extends GlobalOptions, ViewOptions {
+export interface StatusOptions extends GlobalOptions, ViewOptions, ReportOptions {
   pipeline: string;
   run?: string;
   /** Print the run's page in CodeArts (and open it) instead of the table. */
@@ -49,66 +51,100 @@ export async function runStatus(options: StatusOptions, ctx: Context): Promise<E
       "open the run with --web, or follow it with --watch",
     );
   }
+  await checkReportPaths(options, ctx);
   const settings = await loadSettings(options, ctx);
   const session = openApi(settings, options, ctx);
   try {
     const projectId = session.connection.projectId.value;
     const pipeline = await resolvePipeline(options.pipeline, settings.pipelines, session.api, projectId);
-    const output = settings.output.value;
-    const fetchRun = async (id: string | undefined) => {
-      const answer = await session.api.getRunDetail({ projectId, pipelineId: pipeline.id, runId: id });
-      return { run: readRun(answer.document, answer.requestId, id), raw: answer.raw };
-    };
-
-    if (options.watch) {
-      const [{ watchStatus }, { renderStatus }] = await Promise.all([
-        import("../watch/watch-status.js"),
-        loadView(),
-      ]);
-      const render = (run: RunView, format: Exclude<OutputFormat, "json">) =>
-        renderStatus(run, format, options, pipeline.reference, ctx);
-      // One session, so every poll goes over the same keep-alive connection.
-      return await watchStatus(
-        {
-          ...options.watch,
-          runId,
-          output,
-          fetchRun,
-          renderTable: (run) => render(run, "table"),
-          renderFinal: ({ run, raw }) => (output === "json" ? documentBytes(raw) : render(run, output)),
-        },
-        ctx,
-      );
-    }
-
-    // A spinner only where a person waits for a table; never for --json or --web output.
-    const { run, raw } =
-      output === "json" || options.web
-        ? await fetchRun(runId)
-        : await withSpinner(ctx, "Fetching the run", () => fetchRun(runId));
-    if (options.web) {
-      if (!run.detailUrl) {
-        const which = run.runNumber === undefined ? "the run" : `run #${run.runNumber}`;
-        throw new UsageError(
-          `${which} has no page to open: the service sent no detail_url for it`,
-          "show the run here without --web, or open the pipeline in the CodeArts console",
-        );
-      }
-      const url = sanitizeText(run.detailUrl);
-      ctx.io.out.write(`${url}\n`);
-      if (ctx.io.stdoutIsTTY && (await import("./open-browser.js")).openInBrowser(url, ctx))
-        ctx.io.err.write("Opening the run in your browser.\n");
-    } else if (output === "json") {
-      ctx.io.out.write(documentBytes(raw));
-    } else {
-      const { renderStatus } = await loadView();
-      ctx.io.out.write(renderStatus(run, output, options, pipeline.reference, ctx));
-    }
-    if (statusKind(run.status) === "unknown") {
-      ctx.io.err.write(unknownStatusWarning(run.status));
-    }
-    return exitCodeForRunStatus(run.status);
+    return await showRun(
+      { api: session.api, projectId, pipeline, output: settings.output.value },
+      { ...options, run: runId },
+      ctx,
+    );
   } finally {
     await session.close();
   }
+}
+
+/** Where `showRun` looks: an open API session on one resolved pipeline. */
+export interface RunTarget {
+  api: CodeArtsApi;
+  projectId: string;
+  pipeline: ResolvedPipeline;
+  output: OutputFormat;
+}
+
+/**
+ * One look at a run, or a watch until it ends (`status`, and `run`/`stop --watch`), then the CI
+ * reports of the last run seen. `options.run` is a checked id.
+ */
+export async function showRun(
+  target: RunTarget,
+  options: Omit<StatusOptions, "pipeline">,
+  ctx: Context,
+): Promise<ExitCodeValue> {
+  const { api, projectId, pipeline, output } = target;
+  const runId = options.run;
+  let last: RunView | undefined;
+  const fetchRun = async (id: string | undefined) => {
+    const answer = await api.getRunDetail({ projectId, pipelineId: pipeline.id, runId: id });
+    last = readRun(answer.document, answer.requestId, id);
+    return { run: last, raw: answer.raw };
+  };
+  const report = async (code: ExitCodeValue) => {
+    if (last && !options.web && wantsReport(options, ctx)) {
+      await (await import("../ci/report.js")).reportRun(last, pipeline.reference, options, ctx);
+    }
+    return code;
+  };
+  if (options.watch) {
+    const [{ watchStatus }, { renderStatus }] = await Promise.all([
+      import("../watch/watch-status.js"),
+      loadView(),
+    ]);
+    const render = (run: RunView, format: Exclude<OutputFormat, "json">) =>
+      renderStatus(run, format, options, pipeline.reference, ctx);
+    // One session, so every poll goes over the same keep-alive connection.
+    const code = await watchStatus(
+      {
+        ...options.watch,
+        runId,
+        output,
+        fetchRun,
+        renderTable: (run) => render(run, "table"),
+        renderFinal: ({ run, raw }) => (output === "json" ? documentBytes(raw) : render(run, output)),
+      },
+      ctx,
+    );
+    return await report(code);
+  }
+
+  // A spinner only where a person waits for a table; never for --json or --web output.
+  const { run, raw } =
+    output === "json" || options.web
+      ? await fetchRun(runId)
+      : await withSpinner(ctx, "Fetching the run", () => fetchRun(runId));
+  if (options.web) {
+    if (!run.detailUrl) {
+      const which = run.runNumber === undefined ? "the run" : `run #${run.runNumber}`;
+      throw new UsageError(
+        `${which} has no page to open: the service sent no detail_url for it`,
+        "show the run here without --web, or open the pipeline in the CodeArts console",
+      );
+    }
+    const url = sanitizeText(run.detailUrl);
+    ctx.io.out.write(`${url}\n`);
+    if (ctx.io.stdoutIsTTY && (await import("./open-browser.js")).openInBrowser(url, ctx))
+      ctx.io.err.write("Opening the run in your browser.\n");
+  } else if (output === "json") {
+    ctx.io.out.write(documentBytes(raw));
+  } else {
+    const { renderStatus } = await loadView();
+    ctx.io.out.write(renderStatus(run, output, options, pipeline.reference, ctx));
+  }
+  if (statusKind(run.status) === "unknown") {
+    ctx.io.err.write(unknownStatusWarning(run.status));
+  }
+  return await report(exitCodeForRunStatus(run.status));
 }

@@ -130,14 +130,14 @@ function sources(m: RunMoment) {
         alias: "",
         build_params: {
           action: null,
-          build_type: "branch",
+          build_type: run.plan.trigger.tag === undefined ? "branch" : "tag",
           commit_id: run.commitId,
           event_type: run.plan.trigger.type,
           merge_id: null,
           message: run.plan.trigger.commitMessage,
           source_branch: null,
-          tag: null,
-          target_branch: run.plan.trigger.branch,
+          tag: run.plan.trigger.tag ?? null,
+          target_branch: run.plan.trigger.tag === undefined ? run.plan.trigger.branch : null,
           codehub_id: pipeline.codehubId,
           source_codehub_id: null,
           source_codehub_url: null,
@@ -187,6 +187,8 @@ export function runDetailDocument(m: RunMoment, clockNow: number): Record<string
     group_id: null,
     group_name: null,
     detail_url: detailUrl(world, pipeline.id, run.id),
+    // Only runs started through the API carry them (see start-stop.ts).
+    ...(run.variables ? { variables: run.variables } : {}),
     current_system_time: clockNow,
   };
 }

@@ -16,8 +16,12 @@ export const FAULT_KINDS = [
   "drift",
   "stall",
   "drip",
+  "start-lost",
   ...HOSTILE_KINDS,
 ] as const;
+
+/** `start-lost`: a start request starts the run, but its answer is lost (504); no other request has it. */
+const START_FAULTS: ReadonlySet<string> = new Set(["start-lost"]);
 
 /** Faults that rewrite a run-detail document; other answers pass them by. */
 const DOCUMENT_FAULTS: ReadonlySet<string> = new Set(["drift", ...HOSTILE_KINDS]);
@@ -68,12 +72,13 @@ export class FaultBook {
    * The first fault that applies to a request about `pipelineId`, using up one of its times.
    * Document faults (`drift`, the hostile ones) only apply to run-detail answers, which they rewrite.
    */
-  take(pipelineId: string | undefined, isRunDetail: boolean): FaultSpec | undefined {
+  take(pipelineId: string | undefined, isRunDetail: boolean, isStart = false): FaultSpec | undefined {
     const match = this.active.find(
       (fault) =>
         fault.remaining > 0 &&
         (fault.pipelineId === undefined || fault.pipelineId === pipelineId) &&
-        (!DOCUMENT_FAULTS.has(fault.spec.kind) || isRunDetail),
+        (!DOCUMENT_FAULTS.has(fault.spec.kind) || isRunDetail) &&
+        (!START_FAULTS.has(fault.spec.kind) || isStart),
     );
     if (!match) return undefined;
     match.remaining -= 1;

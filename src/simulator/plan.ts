@@ -43,6 +43,8 @@ export interface TriggerPlan {
   type: TriggerType;
   executor: string;
   branch: string;
+  /** A run of a tag (started with build_type "tag"). */
+  tag?: string;
   commitMessage: string;
 }
 

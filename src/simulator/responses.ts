@@ -46,6 +46,8 @@ export const ErrorCodes = {
   throttled: "APIGW.0308",
   /** Simulator's choice. */
   backendUnavailable: "APIGW.0202",
+  /** Simulator's choice. */
+  gatewayTimeout: "APIGW.0203",
   projectNotFound: "DEVPIPE.00011412",
   projectMismatch: "DEVPIPE.00011136",
   pipelineNotFound: "DEVPIPE.00011401",

@@ -15,7 +15,7 @@ export interface RouteContext {
   drift: boolean;
 }
 
-type Handler = (ctx: RouteContext, params: string[]) => SimResponse;
+export type Handler = (ctx: RouteContext, params: string[]) => SimResponse;
 
 interface Route {
   method: "GET" | "POST";
@@ -23,7 +23,7 @@ interface Route {
   handle: Handler;
 }
 
-const ID = /^[0-9a-zA-Z]{32}$/;
+export const ID = /^[0-9a-zA-Z]{32}$/;
 const MAX_PAGE = 100;
 const DEFAULT_PAGE = 10;
 
@@ -36,12 +36,12 @@ export function pipelineIdInPath(path: string): string | undefined {
   return /^\/v5\/[^/]+\/api\/pipelines\/([^/]+)\//.exec(path)?.[1];
 }
 
-function scenarioMs(ctx: RouteContext): number {
+export function scenarioMs(ctx: RouteContext): number {
   return scenarioNow(ctx.world.frame, ctx.clockNow);
 }
 
 /** Checks ids and ownership; answers with the error the service gives, or undefined when all is well. */
-function checkScope(world: World, projectId: string, pipelineId?: string): SimResponse | undefined {
+export function checkScope(world: World, projectId: string, pipelineId?: string): SimResponse | undefined {
   if (!ID.test(projectId)) return badParameter("project_id must be 32 letters or digits");
   if (pipelineId !== undefined && !ID.test(pipelineId))
     return badParameter("pipeline_id must be 32 letters or digits");
@@ -57,13 +57,13 @@ function checkScope(world: World, projectId: string, pipelineId?: string): SimRe
   return undefined;
 }
 
-function requirePipeline(world: World, pipelineId: string): SimPipelineModel {
+export function requirePipeline(world: World, pipelineId: string): SimPipelineModel {
   const pipeline = world.pipelines.find((p) => p.id === pipelineId);
   if (!pipeline) throw new Error(`checkScope let an unknown pipeline through: ${pipelineId}`);
   return pipeline;
 }
 
-function parseBody(body: Buffer): { value: unknown } | { error: SimResponse } {
+export function parseBody(body: Buffer): { value: unknown } | { error: SimResponse } {
   const text = body.toString("utf8").trim();
   if (text === "") return { value: {} };
   try {
@@ -73,7 +73,7 @@ function parseBody(body: Buffer): { value: unknown } | { error: SimResponse } {
   }
 }
 
-function asObject(value: unknown): Record<string, unknown> {
+export function asObject(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};

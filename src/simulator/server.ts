@@ -13,6 +13,7 @@ import { HOSTILE_KINDS, type HostileKind, hostileBody } from "./hostile.js";
 import { issueToken, listProjects } from "./iam.js";
 import { codeArtsError, ErrorCodes, type SimResponse } from "./responses.js";
 import { findPipeline, matchCodeArtsRoute, pipelineIdInPath } from "./routes.js";
+import { matchStartStopRoute, type StartRecord } from "./start-stop.js";
 import { type SyntheticRunOptions, syntheticPipeline } from "./synthetic.js";
 import { statusAt } from "./timeline.js";
 import { buildWorld, visibleRuns, type World } from "./world.js";
@@ -51,6 +52,8 @@ export interface RunningSimulator {
   /** The status of the pipeline's latest run now (undefined: no runs yet), as the detail API reports it. */
   latestRunStatus(idOrName: string): string | undefined;
   setFaults(faults: FaultSpec[]): void;
+  /** Every start request received (even one whose answer was lost), oldest first. */
+  startRequests(): StartRecord[];
   stats(): { connections: number; requests: number };
   close(): Promise<void>;
 }
@@ -166,6 +169,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const faults = new FaultBook((idOrName) => findPipeline(world, idOrName)?.id);
   faults.replace(options.faults ?? []);
 
+  const starts: StartRecord[] = [];
   const lifetime = new AbortController();
   let connections = 0;
   let requests = 0;
@@ -174,7 +178,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const method = request.method ?? "GET";
     if (method === "POST" && url.pathname === "/v3/auth/tokens") return issueToken(gate, body, clock.now());
     const isProjects = method === "GET" && url.pathname === "/v3/projects";
-    const codeArts = matchCodeArtsRoute(method, url.pathname);
+    const codeArts =
+      matchCodeArtsRoute(method, url.pathname) ?? matchStartStopRoute(method, url.pathname, starts);
     if (!isProjects && !codeArts) {
       return codeArtsError(
         404,
@@ -210,7 +215,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const body = await readBody(request);
     const url = new URL(request.url ?? "/", "http://simulator.invalid");
     const isRunDetail = request.method === "GET" && url.pathname.endsWith("/pipeline-runs/detail");
-    const fault = faults.take(pipelineIdInPath(url.pathname), isRunDetail);
+    const isStart = request.method === "POST" && /\/api\/pipelines\/[^/]+\/run$/.test(url.pathname);
+    const fault = faults.take(pipelineIdInPath(url.pathname), isRunDetail, isStart);
     if (fault?.kind === "drop") {
       request.socket.destroy();
       return;
@@ -220,6 +226,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const injected = fault ? faultAnswer(fault) : undefined;
     if (injected) return send(response, injected);
     const answer = route(request, url, body, fault?.kind === "drift");
+    // The run has started; only its answer is lost on the way back.
+    if (fault?.kind === "start-lost") {
+      return send(
+        response,
+        codeArtsError(504, ErrorCodes.gatewayTimeout, "The backend did not answer in time."),
+      );
+    }
     if (fault?.kind === "truncated")
       return send(response, answer, answer.body.slice(0, Math.floor(answer.body.length / 2)));
     if (fault && isHostileKind(fault.kind) && answer.status === 200) {
@@ -290,6 +303,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return run ? statusAt(run.span, now - run.startAt) : undefined;
     },
     setFaults: (specs) => faults.replace(specs),
+    startRequests: () => [...starts],
     stats: () => ({ connections, requests }),
     close: () =>
       new Promise<void>((resolve) => {

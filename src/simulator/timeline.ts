@@ -103,6 +103,11 @@ function runSteps(
       outcome = "STOPPED";
       return { id, plan, span: { final: "INIT" } };
     }
+    if (plan.waitsForReview && stop.at !== Number.POSITIVE_INFINITY) {
+      // A review waits until someone acts: a stop during the wait cancels it.
+      outcome = "STOPPED";
+      return { id, plan, span: { startAt: t, endAt: stop.at, final: "CANCELED" } };
+    }
     if (plan.waitsForReview) {
       outcome = "WAITING";
       return { id, plan, span: { startAt: t, final: "RUNNING" } };

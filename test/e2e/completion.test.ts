@@ -67,6 +67,8 @@ describe("codearts-run completion bash", () => {
     const bash = await script("bash");
     expect(bashCompletes(bash, [""])).toEqual([
       "status",
+      "run",
+      "stop",
       "config",
       "auth",
       "runs",
@@ -75,7 +77,8 @@ describe("codearts-run completion bash", () => {
       "simulate",
       "demo",
     ]);
-    expect(bashCompletes(bash, ["ru"])).toEqual(["runs"]);
+    expect(bashCompletes(bash, ["ru"])).toEqual(["run", "runs"]);
+    expect(bashCompletes(bash, ["run", "web", "--br"])).toEqual(["--branch"]);
     expect(bashCompletes(bash, ["config", ""])).toEqual(["show"]);
     expect(bashCompletes(bash, ["completion", ""])).toEqual(["bash", "zsh", "fish"]);
     expect(bashCompletes(bash, ["logs", "web", "--"])).toEqual(
