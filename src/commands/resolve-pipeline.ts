@@ -27,13 +27,18 @@ const PAGE_SIZE = 100;
 // before any request.
 const NAME_PATTERN = /^[\p{L}\p{N}\p{M} ._()-]{1,128}$/u;
 
-/** Every pipeline of the project, all pages. */
+/**
+ * Every pipeline of the project, all pages. The pages document no maximum page size and a server
+ * may send fewer items than asked, so the offset moves on by what each page held, until `total`
+ * is reached or a page comes back empty.
+ */
 export async function allPipelines(api: PipelineLister, projectId: string): Promise<PipelineSummary[]> {
   const found: PipelineSummary[] = [];
-  for (let offset = 0; ; offset += PAGE_SIZE) {
+  for (let offset = 0; ; ) {
     const page = await api.listPipelines({ projectId, offset, limit: PAGE_SIZE });
     found.push(...page.pipelines);
-    if (page.pipelines.length === 0 || found.length >= page.total) return found;
+    offset += page.received;
+    if (page.received === 0 || offset >= page.total) return found;
   }
 }
 

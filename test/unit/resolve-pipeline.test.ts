@@ -9,17 +9,21 @@ function id(n: number): string {
   return n.toString(16).padStart(32, "0");
 }
 
-/** A fake list-pipelines API over `pipelines`, recording the pages asked for. */
-function lister(pipelines: PipelineSummary[]): PipelineLister & { queries: PipelineListQuery[] } {
+/**
+ * A fake list-pipelines API over `pipelines`, recording the pages asked for; `maxPage` makes it
+ * serve fewer items than asked, as a real server may.
+ */
+function lister(
+  pipelines: PipelineSummary[],
+  maxPage = Number.POSITIVE_INFINITY,
+): PipelineLister & { queries: PipelineListQuery[] } {
   const queries: PipelineListQuery[] = [];
   return {
     queries,
     listPipelines: async (query) => {
       queries.push(query);
-      return {
-        total: pipelines.length,
-        pipelines: pipelines.slice(query.offset, query.offset + query.limit),
-      };
+      const page = pipelines.slice(query.offset, query.offset + Math.min(query.limit, maxPage));
+      return { total: pipelines.length, pipelines: page, received: page.length };
     },
   };
 }
@@ -60,6 +64,14 @@ describe("resolvePipeline", () => {
     expect(api.queries.map((q) => q.offset)).toEqual([0, 100, 200]);
     expect((await resolvePipeline("pipeline-249", {}, lister(many), PROJECT)).id).toBe(id(259));
     expect((await resolvePipeline("WEB", {}, lister([{ id: id(7), name: "Web" }]), PROJECT)).id).toBe(id(7));
+  });
+
+  it("finds a name on a late page when the server serves fewer items per page than asked", async () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ id: id(i + 10), name: `pipeline-${i}` }));
+    many.push({ id: id(7), name: "last" });
+    const api = lister(many, 7);
+    expect((await resolvePipeline("last", {}, api, PROJECT)).id).toBe(id(7));
+    expect(api.queries.map((q) => q.offset)).toEqual([0, 7, 14, 21, 28, 35]);
   });
 
   it("lists every match with its id when a name is ambiguous (usage error)", async () => {
