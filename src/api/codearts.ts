@@ -1,7 +1,7 @@
 import type { Authenticator } from "../auth/authenticator.js";
 import { ApiError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
-import { type Fields, isFields } from "../model/run.js";
+import { type Fields, integer, isFields } from "../model/run.js";
 import { sanitizeText } from "../render/sanitize.js";
 import type { HttpClient, HttpRequest, HttpResponse } from "./http.js";
 import { errorFromResponse, readServiceError } from "./service-error.js";
@@ -36,6 +36,8 @@ export interface PipelineSummary {
 export interface PipelinePage {
   total: number;
   pipelines: PipelineSummary[];
+  /** Items the page held, readable or not: what the next page's offset moves on by. */
+  received: number;
 }
 
 export interface RunListQuery {
@@ -92,6 +94,12 @@ function malformed(action: string, what: string, answer: JsonAnswer): ApiError {
   );
 }
 
+/** A log offset as the service sends it: a decimal string (documented) or a number (lenient). */
+function logOffset(value: unknown): number | undefined {
+  const n = typeof value === "string" && /^\d+$/.test(value.trim()) ? Number(value) : value;
+  return typeof n === "number" && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
 /** The CodeArts Pipeline v5 API: builds paths, adds credentials, turns error answers into ApiErrors. */
 export class CodeArtsApi {
   constructor(
@@ -120,7 +128,7 @@ export class CodeArtsApi {
         ? [{ id: p.pipeline_id, name: p.name }]
         : [],
     );
-    return { total: typeof page.total === "number" ? page.total : pipelines.length, pipelines };
+    return { total: integer(page.total) ?? pipelines.length, pipelines, received: page.pipelines.length };
   }
 
   /**
@@ -159,7 +167,10 @@ export class CodeArtsApi {
 
   /**
    * `POST …/pipeline-runs/{run_id}/jobs/{job_run_id}/steps/{step_run_id}/logs`: the step's log, page
-   * by page as each arrives, until the service says there is no more.
+   * by page as each arrives. Offsets are positions the server chooses, sent as decimal strings
+   * (reference §7); each answer's `end_offset` is the next request's `start_offset`. It stops on
+   * `has_more: false`, an empty page, or an offset that does not move forward, so a server that
+   * keeps saying "more" cannot keep us asking forever.
    */
   async *stepLog(query: StepLogQuery): AsyncGenerator<string> {
     const url = this.pipelinesUrl(query.projectId, [
@@ -180,13 +191,11 @@ export class CodeArtsApi {
       if (page.log !== null && page.log !== undefined && typeof page.log !== "string") {
         throw malformed(action, "the answer has no log text", answer);
       }
-      yield page.log ?? "";
-      if (page.has_more !== true) return;
-      // A page that does not move forward would have us ask for it forever.
-      if (typeof page.end_offset !== "number" || page.end_offset <= offset) {
-        throw malformed(action, "the service said there is more but gave no next offset", answer);
-      }
-      offset = page.end_offset;
+      const log = page.log ?? "";
+      yield log;
+      const next = logOffset(page.end_offset);
+      if (page.has_more !== true || log === "" || next === undefined || next <= offset) return;
+      offset = next;
     }
   }
 

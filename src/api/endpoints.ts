@@ -37,6 +37,31 @@ export function endpointForRegion(region: string): URL {
   return new URL(url);
 }
 
+/**
+ * IAM's host for a region. The official IAM endpoint table has no af-north-1 entry, and there the
+ * SDKs fall back to the global `https://iam.myhuaweicloud.com` (reference §7); we do the same.
+ */
+const IAM_GLOBAL_REGIONS: ReadonlySet<string> = new Set(["af-north-1"]);
+
+export function iamEndpointForRegion(region: string): URL {
+  return new URL(
+    IAM_GLOBAL_REGIONS.has(region)
+      ? "https://iam.myhuaweicloud.com"
+      : `https://iam.${region}.myhuaweicloud.com`,
+  );
+}
+
+/**
+ * The SDKs' `HUAWEICLOUD_SDK_REGION_CODEARTSPIPELINE_<REGION>` may hold several comma-separated
+ * URLs, which they take as a list (reference §7). We use the first; an empty list is no override.
+ */
+export function firstOfEndpointList(raw: string): string | undefined {
+  return raw
+    .split(",")
+    .map((url) => url.trim())
+    .find((url) => url !== "");
+}
+
 function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, "");
   return host === "localhost" || host === "::1" || /^127(?:\.\d{1,3}){3}$/.test(host);

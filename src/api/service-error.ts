@@ -52,10 +52,11 @@ const KNOWN_CODES: Readonly<Record<string, KnownCode>> = {
     summary: "pipeline not found",
     hint: "check the pipeline id: it is the 32-character id in the pipeline's address in CodeArts",
   },
+  // Also the answer to a user who is not a member of the project (reference §7).
   "DEVPIPE.00011412": {
     exitCode: ExitCode.NotFound,
-    summary: "project not found",
-    hint: "check --project / CODEARTS_PROJECT_ID: it is the CodeArts project id, not the IAM project id",
+    summary: "project not found, or you are not a member of it",
+    hint: "check --project / CODEARTS_PROJECT_ID (the CodeArts project id, not the IAM project id) and that your user is a member of that project",
   },
   DEV_21_100169: {
     exitCode: ExitCode.NotFound,

@@ -28,14 +28,19 @@ const PAGE_SIZE = 100;
 // before any request.
 const NAME_PATTERN = /^[\p{L}\p{N}\p{M} ._()-]{1,128}$/u;
 
-/** Every pipeline of the project, all pages; one seen twice (the list shifted between pages) once. */
+/**
+ * Every pipeline of the project, all pages. The pages document no maximum page size and a server
+ * may send fewer items than asked, so the offset moves on by what each page held, until `total`
+ * is reached or a page comes back empty. A pipeline seen twice (the list shifted between pages)
+ * is kept once.
+ */
 export async function allPipelines(api: PipelineLister, projectId: string): Promise<PipelineSummary[]> {
   const found = new Map<string, PipelineSummary>();
-  for (let offset = 0; ; offset += PAGE_SIZE) {
+  for (let offset = 0; ; ) {
     const page = await api.listPipelines({ projectId, offset, limit: PAGE_SIZE });
     for (const pipeline of page.pipelines) if (!found.has(pipeline.id)) found.set(pipeline.id, pipeline);
-    if (page.pipelines.length === 0 || offset + page.pipelines.length >= page.total)
-      return [...found.values()];
+    offset += page.received;
+    if (page.received === 0 || offset >= page.total) return [...found.values()];
   }
 }
 

@@ -2,7 +2,7 @@ import type { Context } from "../context.js";
 import { CliError } from "../errors.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import type { Fields } from "../model/run.js";
-import { normaliseRunSummary, type RunSummaryView } from "../model/run-summary.js";
+import type { RunSummaryView } from "../model/run-summary.js";
 import { exitCodeForRunStatus } from "../model/status.js";
 import { formatDuration, formatIso } from "../render/index.js";
 import { renderRunsTable } from "../render/runs-table.js";
@@ -12,14 +12,15 @@ import { exitCodeOfEnd, isSettled, type LatestChange, watchLatest } from "../wat
 import { DEFAULT_MAX_FAILURES } from "../watch/schedule.js";
 import { FrameWriter } from "../watch/terminal.js";
 import { isCi } from "../watch/watch-status.js";
-import { allPipelines, memoisedLister, resolvePipeline } from "./resolve-pipeline.js";
 import { type GlobalOptions, loadSettings, openApi } from "./session.js";
+import { ManyPipelines } from "./status-many-rows.js";
 
 /**
  * `codearts-run status web api docs` and `status --all`: one line per pipeline with its latest
  * run, from the latest-status-of-many API (one request for all of them), optionally watched until
  * every one has finished. The exit code is the worst of them: FAILED (1) over CANCELED/IGNORED (6)
- * over COMPLETED or still going (0); a pipeline that never ran counts as 0.
+ * over COMPLETED or still going (0); a pipeline that never ran counts as 0, one that does not
+ * exist is exit 4 (see status-many-rows.ts).
  */
 
 export interface StatusManyOptions extends GlobalOptions {
@@ -48,50 +49,23 @@ export function worstExitCode(runs: RunSummaryView[]): ExitCodeValue {
     );
 }
 
-/** A pipeline that never ran has no status: say so rather than show "UNKNOWN". */
-function summaryOf(item: Fields): RunSummaryView {
-  const run = normaliseRunSummary(item);
-  return run.id === undefined ? { ...run, status: "NEVER_RUN" } : run;
-}
-
-async function pipelineIds(
-  options: StatusManyOptions,
-  session: ReturnType<typeof openApi>,
-): Promise<string[]> {
-  const projectId = session.connection.projectId.value;
-  if (options.all) return (await allPipelines(session.api, projectId)).map((p) => p.id);
-  const lister = memoisedLister(session.api);
-  const ids: string[] = [];
-  for (const reference of options.pipelines) {
-    ids.push((await resolvePipeline(reference, session.settings.pipelines, lister, projectId)).id);
-  }
-  return [...new Set(ids)];
-}
-
 export async function runStatusMany(options: StatusManyOptions, ctx: Context): Promise<ExitCodeValue> {
   const settings = await loadSettings(options, ctx);
   const session = openApi(settings, options, ctx);
   try {
-    const projectId = session.connection.projectId.value;
-    const ids = await pipelineIds(options, session);
-    if (ids.length === 0) {
+    const many = new ManyPipelines(session.api, session.connection.projectId.value);
+    const targets = options.all
+      ? await many.everyPipeline()
+      : await many.resolve(options.pipelines, settings.pipelines);
+    if (targets.length === 0) {
       ctx.io.err.write("The project has no pipelines.\n");
       return ExitCode.Ok;
     }
     let raw: Fields[] = [];
     const fetchLatest = async () => {
-      const answer = await session.api.latestStatuses(projectId, ids);
-      const missing = ids.filter((id) => !answer.runs.some((run) => run.pipeline_id === id));
-      if (missing.length > 0) {
-        throw new CliError(
-          `pipeline ${missing.join(", ")} not found in project ${projectId}`,
-          ExitCode.NotFound,
-          "check the ids, or list the project's pipelines with `codearts-run status --all`",
-        );
-      }
-      // In the order asked for, which is the order the user reads them in.
-      raw = ids.map((id) => answer.runs.find((run) => run.pipeline_id === id) as Fields);
-      return raw.map(summaryOf);
+      const latest = await many.latest(targets);
+      raw = latest.raw;
+      return latest.rows;
     };
 
     const isTTY = ctx.io.stdoutIsTTY;

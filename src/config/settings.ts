@@ -1,4 +1,9 @@
-import { endpointForRegion, parseEndpoint } from "../api/endpoints.js";
+import {
+  endpointForRegion,
+  firstOfEndpointList,
+  iamEndpointForRegion,
+  parseEndpoint,
+} from "../api/endpoints.js";
 import type { Env } from "../context.js";
 import { UsageError } from "../errors.js";
 import { requireId } from "../model/ids.js";
@@ -220,7 +225,7 @@ function resolveEndpoint(
   if (!region) return undefined;
   // The official SDKs' per-region override, e.g. HUAWEICLOUD_SDK_REGION_CODEARTSPIPELINE_CN_NORTH_4.
   const sdkName = `HUAWEICLOUD_SDK_REGION_CODEARTSPIPELINE_${region.value.toUpperCase().replace(/-/g, "_")}`;
-  const sdkOverride = nonEmpty(env[sdkName]);
+  const sdkOverride = firstOfEndpointList(env[sdkName] ?? "");
   if (sdkOverride) return { value: parseEndpoint(sdkOverride, sdkName), source: sdkName };
   return { value: endpointForRegion(region.value), source: region.source };
 }
@@ -230,7 +235,7 @@ function resolveIamEndpoint(layers: Layer[], region: Sourced<string> | undefined
   if (explicit) return { value: parseEndpoint(explicit.value, explicit.source), source: explicit.source };
   if (!region) return undefined;
   return {
-    value: new URL(`https://iam.${region.value}.myhuaweicloud.com`),
+    value: iamEndpointForRegion(region.value),
     source: `default for region ${region.value}`,
   };
 }

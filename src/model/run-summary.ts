@@ -7,8 +7,8 @@ import { epochMs, type Fields, integer, isFields, text } from "./run.js";
  */
 
 export interface RunSummaryView {
-  /** Set in the latest-status-of-many answer, which names the pipeline of each run. */
   pipelineId?: string;
+  /** Never from the service's run items, which carry no name (reference §7): set by the caller. */
   pipelineName?: string;
   id?: string;
   runNumber?: number;
@@ -25,7 +25,6 @@ export function normaliseRunSummary(run: Fields): RunSummaryView {
   const build = isFields(run.build_params) ? run.build_params : {};
   return {
     pipelineId: text(run.pipeline_id),
-    pipelineName: text(run.name),
     id: text(run.pipeline_run_id),
     runNumber: integer(run.run_number),
     status: text(run.status) ?? "UNKNOWN",

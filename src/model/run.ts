@@ -39,6 +39,8 @@ export interface StageView {
   dependsOn: string[];
   startTime?: number;
   endTime?: number;
+  /** Time the stage spent PAUSED (`pause_time`, ms). */
+  pauseMs?: number;
   /** Entry steps, run before the stage's jobs. */
   pre: StepView[];
   jobs: JobView[];
@@ -70,6 +72,8 @@ export interface RunView {
   endTime?: number;
   /** The server's clock when it answered: elapsed times of running items are measured against it. */
   serverTime?: number;
+  /** Time spent PAUSED, e.g. waiting for a manual review (`pause_time`, ms): not work. */
+  pauseMs?: number;
   detailUrl?: string;
   sources: SourceView[];
   stages: StageView[];
@@ -151,6 +155,7 @@ function toStage(f: Fields): StageView {
     dependsOn: strings(f.depends_on),
     startTime: epochMs(f.start_time),
     endTime: epochMs(f.end_time),
+    pauseMs: epochMs(f.pause_time),
     pre: records(f.pre).map(toStep),
     jobs: records(f.jobs).map(toJob),
     post: records(f.post).map(toStep),
@@ -191,6 +196,7 @@ export function normaliseRun(document: unknown): RunView {
     startTime: epochMs(document.start_time),
     endTime: epochMs(document.end_time),
     serverTime: epochMs(document.current_system_time),
+    pauseMs: epochMs(document.pause_time),
     detailUrl: text(document.detail_url),
     sources: records(document.sources).map(toSource),
     stages: records(document.stages).map(toStage),

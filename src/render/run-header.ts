@@ -33,10 +33,12 @@ function describeSource(source: SourceView | undefined, separator: string): stri
   return [ref, commit].filter(Boolean).join(separator);
 }
 
+/** Working time, and the time paused (e.g. waiting for a review) beside it rather than in it. */
 function describeDuration(run: RunView, now: number): string {
   const ms = elapsedMs(run, run.serverTime ?? now);
   if (ms === undefined) return "-";
-  return run.endTime === undefined ? `${formatDuration(ms)} so far` : formatDuration(ms);
+  const worked = run.endTime === undefined ? `${formatDuration(ms)} so far` : formatDuration(ms);
+  return run.pauseMs ? `${worked}, plus ${formatDuration(run.pauseMs)} paused` : worked;
 }
 
 /** `unicode: false` joins the trigger's parts with commas instead of middle dots. */

@@ -30,6 +30,17 @@ function times(m: RunMoment, span: Parameters<typeof timesAt>[0]): { start_time:
   return { start_time: clockTime(m.world, m.run, t.start), end_time: clockTime(m.world, m.run, t.end) };
 }
 
+/**
+ * `pause_time` (SDK: int64 on the run and each stage): the ms spent PAUSED so far, e.g. waiting
+ * for a manual review. Assumption: the pages give no unit or meaning; the reference (§7) reads it
+ * as milliseconds of pause, and 0 for a run that never paused.
+ */
+function pauseTime(m: RunMoment, span: Parameters<typeof timesAt>[0]): number {
+  if (span.pausedAt === undefined || m.elapsed < span.pausedAt) return 0;
+  const until = span.endAt === undefined ? m.elapsed : Math.min(m.elapsed, span.endAt);
+  return Math.max(0, until - span.pausedAt);
+}
+
 function hasStarted(m: RunMoment, node: { span: Parameters<typeof timesAt>[0] }): boolean {
   return timesAt(node.span, m.elapsed).start !== undefined;
 }
@@ -81,6 +92,7 @@ function stageDocuments(m: RunMoment) {
       condition: null,
       status: statusAt(stage.span, m.elapsed),
       ...times(m, stage.span),
+      pause_time: pauseTime(m, stage.span),
       pre: stage.pre.map((step, k) => stepDocument(m, step, k, true)),
       post: stage.post.map((step, k) => stepDocument(m, step, k, true)),
       jobs: stage.jobs.map((job, j) => {
@@ -174,6 +186,7 @@ export function runDetailDocument(m: RunMoment, clockNow: number): Record<string
     status,
     trigger_type: run.plan.trigger.type,
     run_number: run.runNumber,
+    pause_time: pauseTime(m, run.span),
     ...times(m, run.span),
     stages: stageDocuments(m),
     domain_id: world.domainId,
@@ -193,19 +206,33 @@ export function runDetailDocument(m: RunMoment, clockNow: number): Record<string
   };
 }
 
-/** A run as the list APIs show it (list runs, latest_run of list pipelines, status batch). */
-export function runSummary(m: RunMoment) {
+/** Stage times in the list answers are strings (SDK `*string`, the pages' `String`): epoch ms as text. */
+function stageTimes(
+  m: RunMoment,
+  span: Parameters<typeof timesAt>[0],
+): { start_time: string; end_time: string } {
+  const { start_time, end_time } = times(m, span);
+  return { start_time: String(start_time), end_time: String(end_time) };
+}
+
+/**
+ * A run as the list APIs show it: list runs and `latest_run` of list pipelines (whose stage items
+ * carry an `id`), and the latest-status-of-many answer (`PipelineLatestRun`: stage items without
+ * `id`, and no pipeline name anywhere).
+ */
+export function runSummary(m: RunMoment, options: { stageIds: boolean }) {
   const { world, pipeline, run } = m;
   return {
+    pipeline_id: pipeline.id,
     pipeline_run_id: run.id,
     executor_id: run.executorId,
     executor_name: run.plan.trigger.executor,
     stage_status_list: run.stages.map((stage, i) => ({
-      id: stage.id,
+      ...(options.stageIds ? { id: stage.id } : {}),
       name: stage.plan.name,
       sequence: i,
       status: statusAt(stage.span, m.elapsed),
-      ...times(m, stage.span),
+      ...stageTimes(m, stage.span),
     })),
     status: statusAt(run.span, m.elapsed),
     run_number: run.runNumber,

@@ -1,13 +1,20 @@
 /**
  * Step logs: the lines a step has printed by a given moment, and the paging of
- * `POST …/steps/{step_run_id}/logs`. Offsets count lines (0-based, end exclusive).
+ * `POST …/steps/{step_run_id}/logs`.
+ *
+ * Offsets are positions chosen by the server, as on the real service (its example answers a
+ * request from 0 with `"start_offset":"6132","end_offset":"25705"`), sent as decimal strings
+ * (the SDK models: `*string`). Here a position is a byte offset into the step's log, counted from
+ * a base that differs per step, so a client that echoes line counts back gets the wrong lines.
+ * Assumption (the pages are silent): `end_offset` is exclusive, and the next page is asked for
+ * with `start_offset` = the previous answer's `end_offset`.
  */
 import type { StepNode } from "./timeline.js";
 import { statusAt, timesAt } from "./timeline.js";
 import { clockTime, type SimRunModel, type World } from "./world.js";
 
 export interface LogPageRequest {
-  start_offset: number;
+  start_offset?: number;
   end_offset?: number;
   limit: number;
   sort: "asc" | "desc";
@@ -16,8 +23,8 @@ export interface LogPageRequest {
 export interface LogPage {
   log: string;
   has_more: boolean;
-  start_offset: number;
-  end_offset: number;
+  start_offset: string;
+  end_offset: string;
   step_run_id: string;
 }
 
@@ -49,16 +56,60 @@ export function stepLogLines(world: World, run: SimRunModel, step: StepNode, ela
   return [opening, ...printed, closing];
 }
 
-export function pageLog(lines: string[], request: LogPageRequest, stepRunId: string): LogPage {
-  const ordered = request.sort === "desc" ? [...lines].reverse() : lines;
-  const start = Math.min(request.start_offset, ordered.length);
-  const end = Math.min(ordered.length, start + request.limit, request.end_offset ?? Number.POSITIVE_INFINITY);
-  const page = ordered.slice(start, Math.max(start, end));
+/** Where a step's log starts in the service's storage: some thousands of bytes in, per step. */
+export function logBase(stepRunId: string): number {
+  let hash = 0;
+  for (const char of stepRunId) hash = (hash * 31 + char.charCodeAt(0)) % 9973;
+  return 1000 + hash;
+}
+
+/**
+ * One page: `asc` from the first line at or after `start_offset`, `desc` the last lines ending
+ * at or before `end_offset` (newest first). At most `limit` lines, and at most `maxLines` when the
+ * server serves shorter pages than asked.
+ */
+export function pageLog(
+  lines: string[],
+  request: LogPageRequest,
+  stepRunId: string,
+  maxLines?: number,
+): LogPage {
+  const texts = lines.map((l) => `${l}\n`);
+  const starts: number[] = [];
+  let at = logBase(stepRunId);
+  for (const text of texts) {
+    starts.push(at);
+    at += Buffer.byteLength(text);
+  }
+  const endOfLog = at;
+  const limit = Math.min(request.limit, maxLines ?? Number.POSITIVE_INFINITY);
+  if (request.sort === "desc") {
+    const until = request.end_offset ? Math.min(request.end_offset, endOfLog) : endOfLog;
+    const last = texts.findLastIndex((text, i) => (starts[i] ?? 0) + Buffer.byteLength(text) <= until);
+    const first = Math.max(0, last + 1 - limit);
+    const page = texts.slice(first, last + 1);
+    const from = starts[first] ?? endOfLog;
+    return {
+      log: page.reverse().join(""),
+      has_more: first > 0,
+      start_offset: String(page.length > 0 ? from : until),
+      end_offset: String(
+        page.length > 0 ? (starts[last] ?? 0) + Buffer.byteLength(texts[last] ?? "") : until,
+      ),
+      step_run_id: stepRunId,
+    };
+  }
+  const wanted = request.start_offset ?? 0;
+  const firstIndex = starts.findIndex((start) => start >= wanted);
+  const first = firstIndex === -1 ? texts.length : firstIndex;
+  const end = Math.min(texts.length, first + limit);
+  const from = starts[first] ?? endOfLog;
+  const to = starts[end] ?? endOfLog;
   return {
-    log: page.map((l) => `${l}\n`).join(""),
-    has_more: Math.max(start, end) < ordered.length,
-    start_offset: start,
-    end_offset: Math.max(start, end),
+    log: texts.slice(first, end).join(""),
+    has_more: end < texts.length,
+    start_offset: String(from),
+    end_offset: String(to),
     step_run_id: stepRunId,
   };
 }

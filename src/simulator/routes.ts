@@ -13,6 +13,8 @@ export interface RouteContext {
   clockNow: number;
   /** A `drift` fault applies to this answer. */
   drift: boolean;
+  /** The server serves at most this many items (pipelines, runs, log lines) per page, whatever is asked. */
+  maxPageItems?: number;
 }
 
 export type Handler = (ctx: RouteContext, params: string[]) => SimResponse;
@@ -101,6 +103,11 @@ function readPaging(body: Record<string, unknown>): { offset: number; limit: num
   return { offset, limit };
 }
 
+/** How many items a page holds: as asked, unless the server serves shorter pages. */
+function served(ctx: RouteContext, limit: number): number {
+  return Math.min(limit, ctx.maxPageItems ?? limit);
+}
+
 function latestRun(pipeline: SimPipelineModel, now: number): SimRunModel | undefined {
   return visibleRuns(pipeline, now).at(-1);
 }
@@ -138,7 +145,7 @@ const listPipelines: Handler = (ctx, [projectId = ""]) => {
     offset: paging.offset,
     limit: paging.limit,
     total: matching.length,
-    pipelines: matching.slice(paging.offset, paging.offset + paging.limit).map((pipeline) => {
+    pipelines: matching.slice(paging.offset, paging.offset + served(ctx, paging.limit)).map((pipeline) => {
       const run = latestRun(pipeline, now);
       return {
         pipeline_id: pipeline.id,
@@ -149,7 +156,7 @@ const listPipelines: Handler = (ctx, [projectId = ""]) => {
         is_collect: false,
         manifest_version: "3.0",
         create_time: toClock(ctx.world.frame, pipeline.createdAt),
-        latest_run: run ? runSummary(momentOf(ctx.world, pipeline, run, now)) : null,
+        latest_run: run ? runSummary(momentOf(ctx.world, pipeline, run, now), { stageIds: true }) : null,
       };
     }),
   });
@@ -175,17 +182,20 @@ const listRuns: Handler = (ctx, [projectId = "", pipelineId = ""]) => {
   const newestFirst = visibleRuns(pipeline, now).reverse();
   const ordered = body.sort_dir === "asc" ? newestFirst.reverse() : newestFirst;
   const summaries = ordered
-    .map((run) => runSummary(momentOf(ctx.world, pipeline, run, now)))
+    .map((run) => runSummary(momentOf(ctx.world, pipeline, run, now), { stageIds: true }))
     .filter((summary) => wanted.length === 0 || wanted.includes(summary.status));
   return jsonResponse(200, {
     offset: paging.offset,
     limit: paging.limit,
     total: summaries.length,
-    pipeline_runs: summaries.slice(paging.offset, paging.offset + paging.limit),
+    pipeline_runs: summaries.slice(paging.offset, paging.offset + served(ctx, paging.limit)),
   });
 };
 
-/** Unknown ids in the batch are left out of the answer. */
+/**
+ * "Only the data with execution records is returned": unknown ids and pipelines that never ran are
+ * left out, and the items (`PipelineLatestRun`) carry no pipeline name.
+ */
 const statusBatch: Handler = (ctx, [projectId = ""]) => {
   const refusal = checkScope(ctx.world, projectId);
   if (refusal) return refusal;
@@ -200,37 +210,30 @@ const statusBatch: Handler = (ctx, [projectId = ""]) => {
     200,
     ids.flatMap((id) => {
       const pipeline = ctx.world.pipelines.find((p) => p.id === id);
-      if (!pipeline) return [];
-      const run = latestRun(pipeline, now);
-      const summary = run
-        ? runSummary(momentOf(ctx.world, pipeline, run, now))
-        : {
-            pipeline_run_id: null,
-            status: null,
-            run_number: null,
-            start_time: 0,
-            end_time: 0,
-            detail_url: null,
-          };
-      return [{ pipeline_id: pipeline.id, name: pipeline.name, ...summary }];
+      const run = pipeline && latestRun(pipeline, now);
+      return pipeline && run
+        ? [runSummary(momentOf(ctx.world, pipeline, run, now), { stageIds: false })]
+        : [];
     }),
   );
 };
 
+/** `limit` and `sort` are mandatory (the page's Table 3); the offsets are optional Longs. */
 function readLogRequest(body: Record<string, unknown>): LogPageRequest | SimResponse {
-  const start = readInteger(body, "start_offset", 0, 0, Number.MAX_SAFE_INTEGER);
-  if (typeof start !== "number") return start;
+  if (body.limit === undefined || body.limit === null) return badParameter("limit is mandatory");
+  if (body.sort === undefined || body.sort === null) return badParameter("sort is mandatory");
   const limit = readInteger(body, "limit", LOG_DEFAULT_LIMIT, 1, LOG_MAX_LIMIT);
   if (typeof limit !== "number") return limit;
-  let end: number | undefined;
-  if (body.end_offset !== undefined && body.end_offset !== null) {
-    const value = readInteger(body, "end_offset", 0, 0, Number.MAX_SAFE_INTEGER);
+  const offsets: { start_offset?: number; end_offset?: number } = {};
+  for (const key of ["start_offset", "end_offset"] as const) {
+    if (body[key] === undefined || body[key] === null) continue;
+    const value = readInteger(body, key, 0, 0, Number.MAX_SAFE_INTEGER);
     if (typeof value !== "number") return value;
-    end = value;
+    offsets[key] = value;
   }
-  const sort = body.sort ?? "asc";
+  const sort = body.sort;
   if (sort !== "asc" && sort !== "desc") return badParameter('sort must be "asc" or "desc"');
-  return { start_offset: start, end_offset: end, limit, sort };
+  return { ...offsets, limit, sort };
 }
 
 const stepLog: Handler = (ctx, [projectId = "", pipelineId = "", runId = "", jobId = "", stepId = ""]) => {
@@ -249,7 +252,7 @@ const stepLog: Handler = (ctx, [projectId = "", pipelineId = "", runId = "", job
   const request = readLogRequest(asObject(parsed.value));
   if ("status" in request) return request;
   const lines = stepLogLines(ctx.world, run, step, now - run.startAt);
-  return jsonResponse(200, pageLog(lines, request, step.id));
+  return jsonResponse(200, pageLog(lines, request, step.id, ctx.maxPageItems));
 };
 
 const PROJECT = "/v5/([^/]+)/api/pipelines";

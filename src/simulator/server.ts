@@ -30,6 +30,11 @@ export interface SimulatorOptions {
   /** Deterministic ids and data (default DEFAULT_SEED). */
   seed?: number;
   faults?: FaultSpec[];
+  /**
+   * Serve at most this many items per page (pipelines, runs, log lines), whatever the client asks
+   * for: the pages document no maximum, so a real server may do the same.
+   */
+  maxPageItems?: number;
   /** Adds the pipeline "synthetic" with one run of this shape (see synthetic.ts); for `npm run bench`. */
   synthetic?: SyntheticRunOptions;
 }
@@ -204,7 +209,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       );
     }
     return codeArts.handle(
-      { world, query: url.searchParams, body, clockNow: clock.now(), drift },
+      {
+        world,
+        query: url.searchParams,
+        body,
+        clockNow: clock.now(),
+        drift,
+        maxPageItems: options.maxPageItems,
+      },
       codeArts.params,
     );
   }

@@ -45,6 +45,7 @@ function stepLog(run: Doc, job: Doc, step: Doc): Promise<string> {
   return api(`${run.pipeline_id}/pipeline-runs/${run.id}/jobs/${job.id}/steps/${step.id}/logs`, {
     start_offset: 0,
     limit: 1000,
+    sort: "asc",
   }).then((page: Doc) => page.log);
 }
 

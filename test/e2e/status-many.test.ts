@@ -68,6 +68,16 @@ describe("codearts-run status with several pipelines", () => {
     expectCleanError(await status(["web", "api", "--compact"]), 2, /--compact applies/);
   });
 
+  it("names pipelines given by id from the list API; never-run is neutral, an unknown id is exit 4", async () => {
+    const byId = await status([sim.pipeline("api").id, sim.pipeline("empty").id]);
+    expect(byId.code).toBe(1);
+    expect(pipelinesShown(byId.stdout)).toEqual(["api", "empty"]);
+    expect(byId.stdout).toMatch(/\nempty\s+-\s+\? NEVER_RUN/);
+    expect((await status(["web", "empty"])).code).toBe(0);
+    const unknown = "0123456789abcdef0123456789abcdef";
+    expectCleanError(await status(["web", "empty", unknown]), 4, new RegExp(`pipeline ${unknown} not found`));
+  });
+
   it("says which name was not found (exit 4)", async () => {
     expectCleanError(await status(["web", "nope"]), 4, /no pipeline named "nope"/);
   });

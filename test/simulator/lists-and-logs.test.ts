@@ -83,15 +83,16 @@ describe("list runs", () => {
 });
 
 describe("latest status of many pipelines", () => {
-  it("answers one entry per known id, in order, unknown ids left out", async () => {
+  it("answers one entry per id with a run, in order, without names; unknown and never-run ids left out", async () => {
     const ids = [idOf(sim, "api"), "0".repeat(32), idOf(sim, "mobile"), idOf(sim, "empty")];
     const { status, json } = await postJson(`/v5/${sim.projectId}/api/pipelines/status`, ids);
     expect(status).toBe(200);
-    expect(json.map((e: Doc) => [e.name, e.status])).toEqual([
-      ["api", "FAILED"],
-      ["mobile", "RUNNING"],
-      ["empty", null],
+    expect(json.map((e: Doc) => [e.pipeline_id, e.status])).toEqual([
+      [idOf(sim, "api"), "FAILED"],
+      [idOf(sim, "mobile"), "RUNNING"],
     ]);
+    expect(json.some((e: Doc) => "name" in e)).toBe(false);
+    expect(typeof json[0].stage_status_list[0].start_time).toBe("string");
   });
 
   it("refuses a body that is not an array of ids", async () => {
@@ -109,27 +110,40 @@ describe("step logs", () => {
     return { path, step };
   }
 
-  it("ends a failed step's log with its error", async () => {
+  it("ends a failed step's log with its error; offsets are server positions sent as strings", async () => {
     const { path, step } = await failedStep();
     const { status, json } = await postJson(path, { start_offset: 0, limit: 500, sort: "asc" });
     expect(status).toBe(200);
-    expect(json).toMatchObject({ has_more: false, start_offset: 0, step_run_id: step.id });
+    expect(json).toMatchObject({ has_more: false, step_run_id: step.id });
     const lines = json.log.trimEnd().split("\n");
     expect(lines.at(-1)).toMatch(/\[ERROR\] npm test exited with code 1: 3 tests failed$/);
-    expect(json.end_offset).toBe(lines.length);
+    expect(json.start_offset).toMatch(/^\d+$/);
+    expect(Number(json.start_offset)).toBeGreaterThan(0);
+    expect(Number(json.end_offset) - Number(json.start_offset)).toBe(Buffer.byteLength(json.log));
   });
 
-  it("pages by line offsets, with has_more until the end, and sorts desc", async () => {
+  it("pages from the end_offset it sent, with has_more until the end, and sorts desc", async () => {
     const { path } = await failedStep();
-    const all = (await postJson(path, {})).json.log.trimEnd().split("\n");
-    const first = await postJson(path, { start_offset: 0, limit: 3 });
-    expect(first.json).toMatchObject({ has_more: true, start_offset: 0, end_offset: 3 });
+    const all = (await postJson(path, { limit: 500, sort: "asc" })).json.log.trimEnd().split("\n");
+    const first = await postJson(path, { start_offset: 0, limit: 3, sort: "asc" });
+    expect(first.json.has_more).toBe(true);
     expect(first.json.log).toBe(`${all.slice(0, 3).join("\n")}\n`);
-    const rest = await postJson(path, { start_offset: 3, limit: 100 });
+    const rest = await postJson(path, {
+      start_offset: Number(first.json.end_offset),
+      limit: 100,
+      sort: "asc",
+    });
     expect(rest.json.log).toBe(`${all.slice(3).join("\n")}\n`);
     expect(rest.json.has_more).toBe(false);
-    const newest = await postJson(path, { start_offset: 0, limit: 1, sort: "desc" });
+    expect(rest.json.start_offset).toBe(first.json.end_offset);
+    const newest = await postJson(path, { limit: 1, sort: "desc" });
     expect(newest.json.log).toBe(`${all.at(-1)}\n`);
+  });
+
+  it("requires limit and sort, as the page documents", async () => {
+    const { path } = await failedStep();
+    expect((await postJson(path, { start_offset: 0, sort: "asc" })).status).toBe(400);
+    expect((await postJson(path, { start_offset: 0, limit: 10 })).status).toBe(400);
   });
 
   it("grows while the step runs", async () => {
@@ -139,7 +153,7 @@ describe("step logs", () => {
       const job = document.stages[0].jobs[0];
       const step = job.steps[2];
       const path = `/v5/${sim.projectId}/api/pipelines/${document.pipeline_id}/pipeline-runs/${document.id}/jobs/${job.id}/steps/${step.id}/logs`;
-      return (await postJson(path, {})).json.log;
+      return (await postJson(path, { limit: 500, sort: "asc" })).json.log;
     };
     const notStarted = await at(1);
     const middle = await at(8.5);

@@ -114,11 +114,27 @@ describe("CodeArtsApi.stepLog", () => {
     expect(await collect(api(http).stepLog(query))).toEqual([""]);
   });
 
-  it("stops with an API error when the service says there is more but does not move forward", async () => {
-    const http = fakeHttp().answer(200, { log: "a\n", has_more: true, start_offset: 0, end_offset: 0 });
-    const error = await collect(api(http).stepLog(query)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).exitCode).toBe(5);
-    expect(http.sent).toHaveLength(1);
+  it("pages with the string offsets the service documents, from the position it chose", async () => {
+    const http = fakeHttp()
+      .answer(200, { log: "a\nb\n", has_more: true, start_offset: "6132", end_offset: "6140" })
+      .answer(200, { log: "c\n", has_more: false, start_offset: "6140", end_offset: "6144" });
+    expect(await collect(api(http).stepLog(query))).toEqual(["a\nb\n", "c\n"]);
+    expect([bodyOf(http, 0), bodyOf(http, 1)]).toEqual([
+      { start_offset: 0, limit: 2, sort: "asc" },
+      { start_offset: 6140, limit: 2, sort: "asc" },
+    ]);
+  });
+
+  it("stops, without asking forever, when more is promised but the offset does not move, is missing, or the page is empty", async () => {
+    for (const page of [
+      { log: "a\n", has_more: true, start_offset: "0", end_offset: "0" },
+      { log: "a\n", has_more: true },
+      { log: "a\n", has_more: true, end_offset: "soon" },
+      { log: "", has_more: true, end_offset: "99" },
+    ]) {
+      const http = fakeHttp().answer(200, page);
+      expect(await collect(api(http).stepLog(query))).toEqual([page.log]);
+      expect(http.sent).toHaveLength(1);
+    }
   });
 });

@@ -9,17 +9,21 @@ function id(n: number): string {
   return n.toString(16).padStart(32, "0");
 }
 
-/** A fake list-pipelines API over `pipelines`, recording the pages asked for. */
-function lister(pipelines: PipelineSummary[]): PipelineLister & { queries: PipelineListQuery[] } {
+/**
+ * A fake list-pipelines API over `pipelines`, recording the pages asked for; `maxPage` makes it
+ * serve fewer items than asked, as a real server may.
+ */
+function lister(
+  pipelines: PipelineSummary[],
+  maxPage = Number.POSITIVE_INFINITY,
+): PipelineLister & { queries: PipelineListQuery[] } {
   const queries: PipelineListQuery[] = [];
   return {
     queries,
     listPipelines: async (query) => {
       queries.push(query);
-      return {
-        total: pipelines.length,
-        pipelines: pipelines.slice(query.offset, query.offset + query.limit),
-      };
+      const page = pipelines.slice(query.offset, query.offset + Math.min(query.limit, maxPage));
+      return { total: pipelines.length, pipelines: page, received: page.length };
     },
   };
 }
@@ -62,6 +66,14 @@ describe("resolvePipeline", () => {
     expect((await resolvePipeline("WEB", {}, lister([{ id: id(7), name: "Web" }]), PROJECT)).id).toBe(id(7));
   });
 
+  it("finds a name on a late page when the server serves fewer items per page than asked", async () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ id: id(i + 10), name: `pipeline-${i}` }));
+    many.push({ id: id(7), name: "last" });
+    const api = lister(many, 7);
+    expect((await resolvePipeline("last", {}, api, PROJECT)).id).toBe(id(7));
+    expect(api.queries.map((q) => q.offset)).toEqual([0, 7, 14, 21, 28, 35]);
+  });
+
   it("lists every match with its id when a name is ambiguous (usage error)", async () => {
     const api = lister([
       { id: id(1), name: "deploy" },
@@ -97,10 +109,10 @@ describe("resolvePipeline", () => {
       ],
     ];
     const api: PipelineLister = {
-      listPipelines: async (query) => ({
-        total: 4,
-        pipelines: query.offset === 0 ? (pages[0] ?? []) : (pages[1] ?? []),
-      }),
+      listPipelines: async (query) => {
+        const pipelines = query.offset === 0 ? (pages[0] ?? []) : (pages[1] ?? []);
+        return { total: 4, pipelines, received: pipelines.length };
+      },
     };
     const error = await failure(resolvePipeline("wbe", {}, api, PROJECT));
     expect(error.hint).toBe(

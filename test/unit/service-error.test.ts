@@ -53,6 +53,13 @@ describe("errorFromResponse", () => {
     }
   });
 
+  it("says DEVPIPE.00011412 may mean the user is not a member of the project", () => {
+    const parsed = body("DEVPIPE.00011412");
+    const error = errorFromResponse("could not get the run", response(404, JSON.stringify(parsed)), parsed);
+    expect(error.message).toMatch(/not a member/);
+    expect(error.hint).toMatch(/member of that project/);
+  });
+
   it("names the code, message and request id", () => {
     const parsed = body("DEVPIPE.00011401");
     const error = errorFromResponse(

@@ -57,6 +57,24 @@ describe("resolveSettings: precedence and provenance", () => {
     });
   });
 
+  it("takes the first URL of an SDK override that lists several, as the SDKs take a list", () => {
+    const settings = resolveSettings({
+      flags: {},
+      env: {
+        ...BASE_ENV,
+        HUAWEICLOUD_SDK_REGION_CODEARTSPIPELINE_CN_NORTH_4: " https://a.example.com , https://b.example.com",
+      },
+    });
+    expect(settings.endpoint?.value).toEqual(new URL("https://a.example.com"));
+  });
+
+  it("sends af-north-1 to the global IAM endpoint, which has no regional entry, as the SDKs do", () => {
+    const iam = (region: string) =>
+      resolveSettings({ flags: { region }, env: BASE_ENV }).iamEndpoint?.value.href;
+    expect(iam("af-north-1")).toBe("https://iam.myhuaweicloud.com/");
+    expect(iam("cn-north-4")).toBe("https://iam.cn-north-4.myhuaweicloud.com/");
+  });
+
   it("lets flags beat the environment, which beats the profile, which beats the file's top level", () => {
     const config = file({
       region: "cn-south-1",
