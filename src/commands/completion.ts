@@ -20,7 +20,8 @@ const COMPLETABLE = /^[\p{L}\p{N}._-]+$/u;
  */
 export async function runCompletePipelines(options: GlobalOptions, ctx: Context): Promise<ExitCodeValue> {
   try {
-    const settings = await loadSettings(options, ctx);
+    // Pressing Tab must never run code: a JavaScript config is refused even when named.
+    const settings = await loadSettings(options, ctx, { allowCode: false });
     const aliases = Object.keys(settings.pipelines).filter((alias) => COMPLETABLE.test(alias));
     if (aliases.length > 0) ctx.io.out.write(`${aliases.sort().join("\n")}\n`);
   } catch {

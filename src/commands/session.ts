@@ -58,8 +58,13 @@ async function readStdinSecret(options: GlobalOptions, ctx: Context): Promise<St
   return { kind, value };
 }
 
-export async function loadSettings(options: GlobalOptions, ctx: Context): Promise<Settings> {
-  const config = await loadConfig({ explicitPath: options.config, cwd: ctx.cwd, env: ctx.env });
+/** `allowCode: false` (completion): a JavaScript config named with --config is refused, not run. */
+export async function loadSettings(
+  options: GlobalOptions,
+  ctx: Context,
+  { allowCode = true } = {},
+): Promise<Settings> {
+  const config = await loadConfig({ explicitPath: options.config, cwd: ctx.cwd, env: ctx.env, allowCode });
   if (config?.permissionWarning) ctx.io.err.write(`warning: ${config.permissionWarning}\n`);
   return resolveSettings({
     flags: {
