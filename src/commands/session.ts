@@ -94,7 +94,13 @@ export function debugWriter(options: { debug: boolean }, ctx: Context): ((line: 
   return options.debug ? (line) => ctx.io.err.write(`debug: ${line}\n`) : undefined;
 }
 
-export function openApi(settings: Settings, options: GlobalOptions, ctx: Context): ApiSession {
+/** `fresh`: credentials are tried, not answered from the token cache (`auth check`). */
+export function openApi(
+  settings: Settings,
+  options: GlobalOptions,
+  ctx: Context,
+  { fresh = false } = {},
+): ApiSession {
   const connection = requireConnection(settings);
   const transport = createHttpClient({
     timeoutMs: settings.requestTimeoutMs.value,
@@ -114,7 +120,7 @@ export function openApi(settings: Settings, options: GlobalOptions, ctx: Context
         `note: ${sanitizeText(reason)}; retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${maxAttempts})\n`,
       ),
   });
-  const authenticator = createAuthenticator(connection.credentials, { settings, http, ctx });
+  const authenticator = createAuthenticator(connection.credentials, { settings, http, ctx, fresh });
   return {
     settings,
     connection,
