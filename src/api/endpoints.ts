@@ -1,3 +1,4 @@
+import { didYouMean } from "../config/did-you-mean.js";
 import { UsageError } from "../errors.js";
 
 /**
@@ -28,7 +29,7 @@ export function endpointForRegion(region: string): URL {
   const url = PIPELINE_ENDPOINTS[region];
   if (url === undefined) {
     throw new UsageError(
-      `unknown region "${region}"`,
+      `unknown region "${region}"${didYouMean(region, KNOWN_REGIONS)}`,
       `use one of ${KNOWN_REGIONS.join(", ")}, or give the service URL with --endpoint`,
     );
   }

@@ -2,8 +2,8 @@ import { CodeArtsApi } from "../api/codearts.js";
 import { createHttpClient, type HttpClient } from "../api/http.js";
 import { DEFAULT_RETRY_POLICY, withRetries } from "../api/retry.js";
 import { type Authenticator, createAuthenticator } from "../auth/index.js";
-import { loadConfig } from "../config/load.js";
-import type { OutputFormat } from "../config/schema.js";
+import { type LoadedConfig, loadConfig } from "../config/load.js";
+import type { OutputFormat, SettingProblem } from "../config/schema.js";
 import {
   type Connection,
   requireConnection,
@@ -58,13 +58,29 @@ async function readStdinSecret(options: GlobalOptions, ctx: Context): Promise<St
   return { kind, value };
 }
 
-/** `allowCode: false` (completion): a JavaScript config named with --config is refused, not run. */
+/**
+ * `allowCode: false` (completion): a JavaScript config named with --config is refused, not run.
+ * `problems` (`config show`): a setting that cannot be used, or an unreadable config file, is
+ * recorded there instead of thrown, so every other setting can still be shown.
+ */
 export async function loadSettings(
   options: GlobalOptions,
   ctx: Context,
-  { allowCode = true } = {},
+  { allowCode = true, problems }: { allowCode?: boolean; problems?: SettingProblem[] } = {},
 ): Promise<Settings> {
-  const config = await loadConfig({ explicitPath: options.config, cwd: ctx.cwd, env: ctx.env, allowCode });
+  const load = () =>
+    loadConfig({ explicitPath: options.config, cwd: ctx.cwd, env: ctx.env, allowCode, problems });
+  let config: LoadedConfig | undefined;
+  try {
+    config = await load();
+  } catch (error) {
+    if (!(problems && error instanceof UsageError)) throw error;
+    problems.push({
+      setting: "config file",
+      message: error.message,
+      ...(error.hint ? { hint: error.hint } : {}),
+    });
+  }
   if (config?.permissionWarning) ctx.io.err.write(`warning: ${config.permissionWarning}\n`);
   return resolveSettings({
     flags: {
@@ -79,6 +95,7 @@ export async function loadSettings(
     env: ctx.env,
     config,
     stdinSecret: await readStdinSecret(options, ctx),
+    problems,
   });
 }
 

@@ -4,7 +4,7 @@ import type { CosmiconfigResult } from "cosmiconfig";
 import type { Env } from "../context.js";
 import { UsageError } from "../errors.js";
 import { mayHoldConfig } from "./probe.js";
-import { type ConfigFile, SECRET_KEYS, validateConfig } from "./schema.js";
+import { type ConfigFile, SECRET_KEYS, type SettingProblem, validateConfig } from "./schema.js";
 
 /**
  * Finds and reads the configuration file with cosmiconfig (module name `codearts`): `--config FILE`
@@ -80,8 +80,8 @@ async function permissionWarning(filepath: string, config: ConfigFile): Promise<
   return `config file ${filepath} holds a secret and other users can read it; run: chmod 600 ${filepath}`;
 }
 
-async function finish(filepath: string, raw: unknown): Promise<LoadedConfig> {
-  const config = validateConfig(raw, filepath);
+async function finish(filepath: string, raw: unknown, problems?: SettingProblem[]): Promise<LoadedConfig> {
+  const config = validateConfig(raw, filepath, problems);
   return { filepath, config, permissionWarning: await permissionWarning(filepath, config) };
 }
 
@@ -112,7 +112,11 @@ async function explorerFor(places: string[], allowCode = false) {
   });
 }
 
-async function loadNamedFile(filepath: string, allowCode: boolean): Promise<LoadedConfig> {
+async function loadNamedFile(
+  filepath: string,
+  allowCode: boolean,
+  problems?: SettingProblem[],
+): Promise<LoadedConfig> {
   const extension = path.extname(filepath);
   const isCode = CODE_EXTENSIONS.includes(extension);
   if (isCode && !allowCode) refuseCode(filepath);
@@ -122,7 +126,7 @@ async function loadNamedFile(filepath: string, allowCode: boolean): Promise<Load
     const raw = known
       ? (await (await explorerFor(SEARCH_PLACES, isCode)).load(filepath))?.config
       : await (await loadCosmiconfig()).defaultLoaders.noExt(filepath, await readFile(filepath, "utf8"));
-    return finish(filepath, raw);
+    return await finish(filepath, raw, problems);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw readFailure(filepath, error);
@@ -135,9 +139,12 @@ export async function loadConfig(options: {
   env: Env;
   /** Whether a JavaScript file named with --config may run; false for completion. Default true. */
   allowCode?: boolean;
+  /** Given, a wrong key is recorded here and left out rather than thrown (`config show`). */
+  problems?: SettingProblem[];
 }): Promise<LoadedConfig | undefined> {
   if (options.explicitPath !== undefined) {
-    return loadNamedFile(path.resolve(options.cwd, options.explicitPath), options.allowCode ?? true);
+    const filepath = path.resolve(options.cwd, options.explicitPath);
+    return loadNamedFile(filepath, options.allowCode ?? true, options.problems);
   }
 
   const searches: { dir: string; places: string[] }[] = [];
@@ -157,7 +164,7 @@ export async function loadConfig(options: {
       const filepath = (error as { filepath?: string }).filepath ?? dir;
       throw readFailure(filepath, error);
     }
-    if (result && !result.isEmpty) return finish(result.filepath, result.config);
+    if (result && !result.isEmpty) return finish(result.filepath, result.config, options.problems);
   }
   return undefined;
 }
