@@ -68,11 +68,15 @@ export async function loadSettings(
   ctx: Context,
   { allowCode = true, problems }: { allowCode?: boolean; problems?: SettingProblem[] } = {},
 ): Promise<Settings> {
-  const load = () =>
-    loadConfig({ explicitPath: options.config, cwd: ctx.cwd, env: ctx.env, allowCode, problems });
   let config: LoadedConfig | undefined;
   try {
-    config = await load();
+    config = await loadConfig({
+      explicitPath: options.config,
+      cwd: ctx.cwd,
+      env: ctx.env,
+      allowCode,
+      problems,
+    });
   } catch (error) {
     if (!(problems && error instanceof UsageError)) throw error;
     problems.push({
