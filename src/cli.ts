@@ -361,10 +361,14 @@ Install:
       exitCode = runCompletion({ shell, program }, ctx);
     });
 
-  // What the completion scripts call for the pipeline aliases of the config that applies here.
+  // What the completion scripts call for the pipeline aliases and profiles of the config that applies here.
   program.command("__complete-pipelines", { hidden: true }).action(async (_opts, command: Command) => {
     const { runCompletePipelines } = await import("./commands/completion.js");
     exitCode = await runCompletePipelines(globalOptions(command), ctx);
+  });
+  program.command("__complete-profiles", { hidden: true }).action(async (_opts, command: Command) => {
+    const { runCompleteProfiles } = await import("./commands/completion.js");
+    exitCode = await runCompleteProfiles(globalOptions(command), ctx);
   });
 
   program

@@ -1,3 +1,4 @@
+import { didYouMean } from "../config/did-you-mean.js";
 import { UsageError } from "../errors.js";
 import { sanitizeText } from "../render/sanitize.js";
 import { quoteInput } from "../shown-input.js";
@@ -30,7 +31,7 @@ export function endpointForRegion(region: string): URL {
   const url = PIPELINE_ENDPOINTS[region];
   if (url === undefined) {
     throw new UsageError(
-      `unknown region ${quoteInput(region)}`,
+      `unknown region ${quoteInput(region)}${didYouMean(region, KNOWN_REGIONS)}`,
       `use one of ${KNOWN_REGIONS.join(", ")}, or give the service URL with --endpoint`,
     );
   }

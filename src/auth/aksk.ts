@@ -41,8 +41,10 @@ export function akskAuthenticator(credentials: AkskCredentials, deps: AuthDepend
   const sign = (request: RequestToAuthorize) => signRequest(request, signing, new Date(ctx.now()));
 
   async function lookUpProjectId(target: IamTarget): Promise<string> {
-    const cacheKey = ["iam-project-id", target.endpoint.href, signing.ak, target.region];
-    const cached = await cache.get(cacheKey);
+    // The SK's fingerprint is part of the key: a wrong SK is refused by IAM, not hidden by the cache.
+    const fingerprint = await cache.fingerprint(signing.sk);
+    const cacheKey = ["iam-project-id", target.endpoint.href, signing.ak, target.region, fingerprint];
+    const cached = deps.fresh ? undefined : await cache.get(cacheKey);
     if (cached) return cached.value;
     const url = iamUrl(target.endpoint, "/v3/projects");
     url.searchParams.set("name", target.region);

@@ -32,7 +32,19 @@ export function passwordAuthenticator(
   const { domain, username, password } = credentials;
   const target = requireIamTarget(deps.settings, "signing in with an IAM user's password");
   const cache = openTokenCache(ctx);
-  const cacheKey = ["iam-token", target.endpoint.href, domain.value, username.value, target.region];
+  // The password's fingerprint is part of the key: a changed or wrong password never reuses a token.
+  let cacheKey: Promise<string[]> | undefined;
+  const key = () =>
+    (cacheKey ??= cache
+      .fingerprint(password.value)
+      .then((fingerprint) => [
+        "iam-token",
+        target.endpoint.href,
+        domain.value,
+        username.value,
+        target.region,
+        fingerprint,
+      ]));
   let held: HeldToken | undefined;
   let pending: Promise<HeldToken> | undefined;
   let renewed = false;
@@ -69,12 +81,12 @@ export function passwordAuthenticator(
     const expiresAt = Date.parse(String(document?.token?.expires_at));
     if (Number.isNaN(expiresAt)) return { token };
     const fresh = { token, reuseUntil: expiresAt - TOKEN_REUSE_MARGIN_MS };
-    await cache.set(cacheKey, { value: token, expiresAt: fresh.reuseUntil });
+    await cache.set(await key(), { value: token, expiresAt: fresh.reuseUntil });
     return fresh;
   }
 
   async function cachedOrFetched(): Promise<HeldToken> {
-    const cached = await cache.get(cacheKey);
+    const cached = deps.fresh ? undefined : await cache.get(await key());
     return cached ? { token: cached.value, reuseUntil: cached.expiresAt } : fetchToken();
   }
 
@@ -106,7 +118,7 @@ export function passwordAuthenticator(
       if (renewed) return false;
       renewed = true;
       held = undefined;
-      await cache.delete(cacheKey);
+      await cache.delete(await key());
       await replaceHeld(fetchToken);
       return true;
     },

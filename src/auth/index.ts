@@ -13,6 +13,8 @@ export interface AuthDependencies {
   /** The session's HTTP client, reused for IAM calls. */
   http: HttpClient;
   ctx: Context;
+  /** Nothing is answered from the token cache (`auth check`): the credentials themselves are tried. */
+  fresh?: boolean;
 }
 
 export function createAuthenticator(credentials: Credentials, deps: AuthDependencies): Authenticator {

@@ -5,8 +5,12 @@
  * written atomically. File names are a SHA-256 of the key, so no user, account or key id shows in
  * them. The cache is a convenience: an unreadable or corrupt file is a miss, a failed write is
  * ignored, and without a home directory entries live in memory for the session only.
+ *
+ * A key names the credential that produced the entry by its `fingerprint`: an HMAC under a random
+ * key kept in the same directory, so a changed or wrong secret never finds the old entry, and no
+ * file holds the secret or a plain hash of it (which a password list could be tried against).
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { chmod, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 import type { Env } from "../context.js";
@@ -22,10 +26,15 @@ export interface TokenCache {
   get(key: readonly string[]): Promise<CacheEntry | undefined>;
   set(key: readonly string[], entry: CacheEntry): Promise<void>;
   delete(key: readonly string[]): Promise<void>;
+  /** A keyed hash of `secret` for use in a key: stable across runs, useless without the cache's key. */
+  fingerprint(secret: string): Promise<string>;
 }
 
 const DIRECTORY_NAME = "codearts-run";
 const FILE_VERSION = 1;
+/** The HMAC key of `fingerprint`, 32 random bytes. */
+const FINGERPRINT_KEY_FILE = "fingerprint.key";
+const FINGERPRINT_KEY_BYTES = 32;
 
 /** The cache directory for this environment; undefined when there is no home to put it in. */
 export function cacheDirectory(env: Env): string | undefined {
@@ -51,7 +60,7 @@ function parseEntry(text: string): CacheEntry | undefined {
   }
 }
 
-async function writeAtomically(directory: string, name: string, text: string): Promise<void> {
+async function writeAtomically(directory: string, name: string, text: string | Buffer): Promise<void> {
   await mkdir(directory, { recursive: true, mode: 0o700 });
   // mkdir leaves an existing directory as it was, and the umask may have narrowed a new one.
   await chmod(directory, 0o700);
@@ -81,7 +90,25 @@ export function openTokenCache(options: { env: Env; now: () => number }): TokenC
     }
   }
 
+  /** The directory's key, made on first use; in memory only (entries then match this session only) without one. */
+  async function loadFingerprintKey(): Promise<Buffer> {
+    if (directory === undefined) return randomBytes(FINGERPRINT_KEY_BYTES);
+    const file = join(directory, FINGERPRINT_KEY_FILE);
+    const existing = await readFile(file).catch(() => undefined);
+    if (existing?.length === FINGERPRINT_KEY_BYTES) return existing;
+    const fresh = randomBytes(FINGERPRINT_KEY_BYTES);
+    await writeAtomically(directory, FINGERPRINT_KEY_FILE, fresh).catch(() => undefined);
+    return fresh;
+  }
+  let fingerprintKey: Promise<Buffer> | undefined;
+
   return {
+    async fingerprint(secret) {
+      fingerprintKey ??= loadFingerprintKey();
+      return createHmac("sha256", await fingerprintKey)
+        .update(secret, "utf8")
+        .digest("hex");
+    },
     async get(key) {
       const name = cacheFileName(key);
       const entry = memory.get(name) ?? (await readFromDisk(name));

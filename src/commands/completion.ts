@@ -15,16 +15,39 @@ export function runCompletion(options: { shell: Shell; program: Command }, ctx: 
 const COMPLETABLE = /^[\p{L}\p{N}._-]+$/u;
 
 /**
- * The hidden command the completion scripts call: the pipeline aliases of the config that applies
- * here, one a line. A broken config completes nothing rather than printing errors into the prompt.
+ * The config that applies here, read for completion: pressing Tab never runs a JavaScript config
+ * (even one named with --config), and a bad setting is set aside (a wrong region must not stop
+ * aliases from completing).
+ */
+function settingsForCompletion(options: GlobalOptions, ctx: Context) {
+  return loadSettings(options, ctx, { allowCode: false, problems: [] });
+}
+
+function printNames(names: readonly string[], ctx: Context): void {
+  const completable = names.filter((name) => COMPLETABLE.test(name)).sort();
+  if (completable.length > 0) ctx.io.out.write(`${completable.join("\n")}\n`);
+}
+
+/**
+ * The hidden commands the scripts call: the pipeline aliases (of the --profile typed, if any) or
+ * the profiles of the config that applies here, one a line. A config that cannot be read completes
+ * nothing rather than printing errors into the prompt; the user sees its problem when they run a
+ * real command.
  */
 export async function runCompletePipelines(options: GlobalOptions, ctx: Context): Promise<ExitCodeValue> {
   try {
-    const settings = await loadSettings(options, ctx);
-    const aliases = Object.keys(settings.pipelines).filter((alias) => COMPLETABLE.test(alias));
-    if (aliases.length > 0) ctx.io.out.write(`${aliases.sort().join("\n")}\n`);
+    printNames(Object.keys((await settingsForCompletion(options, ctx)).pipelines), ctx);
   } catch {
-    // Nothing to complete; the user sees the config's problem when they run a real command.
+    // Nothing to complete.
+  }
+  return ExitCode.Ok;
+}
+
+export async function runCompleteProfiles(options: GlobalOptions, ctx: Context): Promise<ExitCodeValue> {
+  try {
+    printNames((await settingsForCompletion(options, ctx)).availableProfiles ?? [], ctx);
+  } catch {
+    // Nothing to complete.
   }
   return ExitCode.Ok;
 }

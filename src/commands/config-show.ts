@@ -1,13 +1,17 @@
+import type { SettingProblem } from "../config/schema.js";
 import type { Credentials, Settings, Sourced } from "../config/settings.js";
 import type { Context } from "../context.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { sanitizeText } from "../render/sanitize.js";
+import { displayWidth } from "../render/text-width.js";
 import { type GlobalOptions, loadSettings } from "./session.js";
 
 /**
  * `codearts-run config show [--json]`: the effective settings and where each came from.
  * Secrets are never shown: a token, SK, security token or password appears only as "<redacted>",
- * and an access key only by its first four characters.
+ * and an access key only by its first four characters. A setting that cannot be used (a wrong
+ * region, an unknown key) is shown with its problem under its row rather than ending the command:
+ * that is exactly when the user needs to see the rest.
  */
 
 const REDACTED = "<redacted>";
@@ -16,6 +20,7 @@ interface Row {
   setting: string;
   value: string;
   source: string;
+  problems?: SettingProblem[];
 }
 
 function maskAccessKey(ak: string): string {
@@ -64,9 +69,27 @@ function row(
     : { setting, value: "(not set)", source: "" };
 }
 
-function rowsFor(settings: Settings): Row[] {
+/** Rows name the problems of their setting; a config file's key problems go under the file's row. */
+function withProblems(rows: Row[], problems: readonly SettingProblem[]): Row[] {
+  const rowOf = (problem: SettingProblem) =>
+    rows.find((r) => r.setting === problem.setting) ??
+    rows.find((r) => r.setting === (problem.setting === "credentials" ? "auth method" : "config file"));
+  for (const problem of problems) {
+    const target = rowOf(problem);
+    if (target) target.problems = [...(target.problems ?? []), problem];
+  }
+  return rows;
+}
+
+function rowsFor(settings: Settings, unreadable: boolean): Row[] {
+  const profiles = settings.availableProfiles ?? [];
   return [
-    { setting: "config file", value: settings.configFile ?? "(none found)", source: "" },
+    {
+      setting: "config file",
+      value: settings.configFile ?? (unreadable ? "(not read)" : "(none found)"),
+      source: "",
+    },
+    { setting: "profiles", value: profiles.length > 0 ? profiles.join(", ") : "(none)", source: "" },
     row("profile", settings.profile),
     row("region", settings.region),
     row("endpoint", settings.endpoint),
@@ -85,7 +108,7 @@ function rowsFor(settings: Settings): Row[] {
   ];
 }
 
-function asJson(settings: Settings): unknown {
+function asJson(settings: Settings, problems: readonly SettingProblem[]): unknown {
   const plain = (found: Sourced<string | URL | number> | undefined) =>
     found ? { value: String(found.value), source: found.source } : null;
   const credentials = settings.credentials;
@@ -93,6 +116,7 @@ function asJson(settings: Settings): unknown {
     found ? { value: REDACTED, source: found.source } : null;
   return {
     configFile: settings.configFile ?? null,
+    profiles: settings.availableProfiles ?? [],
     profile: plain(settings.profile),
     region: plain(settings.region),
     endpoint: plain(settings.endpoint),
@@ -124,28 +148,52 @@ function asJson(settings: Settings): unknown {
     pipelines: Object.fromEntries(
       Object.entries(settings.pipelines).map(([alias, id]) => [alias, plain(id)]),
     ),
+    problems,
   };
+}
+
+function padToWidth(text: string, width: number): string {
+  return `${text}${" ".repeat(Math.max(0, width - displayWidth(text)))}`;
+}
+
+/** Aligned by display width, so an alias in CJK or with emoji does not push its row out of line. */
+function printRows(rows: Row[], ctx: Context): void {
+  const width = Math.max(...rows.map((r) => displayWidth(r.setting)));
+  const valueWidth = Math.min(60, Math.max(...rows.map((r) => displayWidth(r.value))));
+  const indent = " ".repeat(width + 2);
+  for (const r of rows) {
+    const line = `${padToWidth(r.setting, width)}  ${r.source ? `${padToWidth(r.value, valueWidth)}  ${r.source}` : r.value}`;
+    ctx.io.out.write(`${line.trimEnd()}\n`);
+    for (const problem of r.problems ?? []) {
+      ctx.io.out.write(`${indent}problem: ${problem.message}\n`);
+      if (problem.hint) ctx.io.out.write(`${indent}hint: ${problem.hint}\n`);
+    }
+  }
 }
 
 export async function runConfigShow(
   options: GlobalOptions & { json: boolean },
   ctx: Context,
 ): Promise<ExitCodeValue> {
-  const settings = await loadSettings(options, ctx);
+  const problems: SettingProblem[] = [];
+  const settings = await loadSettings(options, ctx, { problems });
+  const clean = (text: string) => sanitizeText(text);
+  const shown = problems.map((p) => ({
+    setting: clean(p.setting),
+    message: clean(p.message),
+    ...(p.hint ? { hint: clean(p.hint) } : {}),
+  }));
   if (options.json) {
-    ctx.io.out.write(`${JSON.stringify(asJson(settings), null, 2)}\n`);
+    ctx.io.out.write(`${JSON.stringify(asJson(settings, shown), null, 2)}\n`);
     return ExitCode.Ok;
   }
-  const rows = rowsFor(settings).map((r) => ({
+  const unreadable = problems.some((p) => p.setting === "config file");
+  const rows = rowsFor(settings, unreadable).map((r) => ({
     ...r,
-    value: sanitizeText(r.value),
-    source: sanitizeText(r.source),
+    setting: clean(r.setting),
+    value: clean(r.value),
+    source: clean(r.source),
   }));
-  const width = Math.max(...rows.map((r) => r.setting.length));
-  const valueWidth = Math.min(60, Math.max(...rows.map((r) => r.value.length)));
-  for (const r of rows) {
-    const line = `${r.setting.padEnd(width)}  ${r.source ? `${r.value.padEnd(valueWidth)}  ${r.source}` : r.value}`;
-    ctx.io.out.write(`${line.trimEnd()}\n`);
-  }
+  printRows(withProblems(rows, shown), ctx);
   return ExitCode.Ok;
 }

@@ -3,6 +3,7 @@ import type { Context } from "../context.js";
 import { UsageError } from "../errors.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { normaliseRunSummary } from "../model/run-summary.js";
+import { KNOWN_RUN_STATUSES } from "../model/status.js";
 import { renderRunsTable } from "../render/runs-table.js";
 import { sanitizeText } from "../render/sanitize.js";
 import { decideColorLevel, supportsUnicode } from "../render/style.js";
@@ -23,8 +24,6 @@ export interface RunsOptions extends GlobalOptions {
 export const DEFAULT_RUN_LIMIT = 20;
 /** The largest page the list APIs serve. */
 const PAGE_SIZE = 100;
-/** Run statuses the API reference lists; others are sent too (new ones appear), with a warning. */
-const KNOWN_RUN_STATUSES = ["COMPLETED", "RUNNING", "FAILED", "CANCELED", "PAUSED", "SUSPEND", "IGNORED"];
 
 export type RunLister = Pick<CodeArtsApi, "listRuns">;
 

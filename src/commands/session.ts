@@ -2,8 +2,8 @@ import { CodeArtsApi } from "../api/codearts.js";
 import { createHttpClient, type HttpClient } from "../api/http.js";
 import { DEFAULT_RETRY_POLICY, withRetries } from "../api/retry.js";
 import { type Authenticator, createAuthenticator } from "../auth/index.js";
-import { loadConfig } from "../config/load.js";
-import type { OutputFormat } from "../config/schema.js";
+import { type LoadedConfig, loadConfig } from "../config/load.js";
+import type { OutputFormat, SettingProblem } from "../config/schema.js";
 import {
   type Connection,
   requireConnection,
@@ -61,8 +61,33 @@ async function readStdinSecret(options: GlobalOptions, ctx: Context): Promise<St
   return { kind, value };
 }
 
-export async function loadSettings(options: GlobalOptions, ctx: Context): Promise<Settings> {
-  const config = await loadConfig({ explicitPath: options.config, cwd: ctx.cwd, env: ctx.env });
+/**
+ * `allowCode: false` (completion): a JavaScript config named with --config is refused, not run.
+ * `problems` (`config show`): a setting that cannot be used, or an unreadable config file, is
+ * recorded there instead of thrown, so every other setting can still be shown.
+ */
+export async function loadSettings(
+  options: GlobalOptions,
+  ctx: Context,
+  { allowCode = true, problems }: { allowCode?: boolean; problems?: SettingProblem[] } = {},
+): Promise<Settings> {
+  let config: LoadedConfig | undefined;
+  try {
+    config = await loadConfig({
+      explicitPath: options.config,
+      cwd: ctx.cwd,
+      env: ctx.env,
+      allowCode,
+      problems,
+    });
+  } catch (error) {
+    if (!(problems && error instanceof UsageError)) throw error;
+    problems.push({
+      setting: "config file",
+      message: error.message,
+      ...(error.hint ? { hint: error.hint } : {}),
+    });
+  }
   if (config?.permissionWarning) ctx.io.err.write(`warning: ${config.permissionWarning}\n`);
   return resolveSettings({
     flags: {
@@ -77,6 +102,7 @@ export async function loadSettings(options: GlobalOptions, ctx: Context): Promis
     env: ctx.env,
     config,
     stdinSecret: await readStdinSecret(options, ctx),
+    problems,
   });
 }
 
@@ -92,7 +118,13 @@ export function debugWriter(options: { debug: boolean }, ctx: Context): ((line: 
   return options.debug ? (line) => ctx.io.err.write(`debug: ${line}\n`) : undefined;
 }
 
-export function openApi(settings: Settings, options: GlobalOptions, ctx: Context): ApiSession {
+/** `fresh`: credentials are tried, not answered from the token cache (`auth check`). */
+export function openApi(
+  settings: Settings,
+  options: GlobalOptions,
+  ctx: Context,
+  { fresh = false } = {},
+): ApiSession {
   const connection = requireConnection(settings);
   refuseOversizedSecrets(connection.credentials);
   const transport = createHttpClient({
@@ -113,7 +145,7 @@ export function openApi(settings: Settings, options: GlobalOptions, ctx: Context
         `note: ${sanitizeText(reason)}; retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${maxAttempts})\n`,
       ),
   });
-  const authenticator = createAuthenticator(connection.credentials, { settings, http, ctx });
+  const authenticator = createAuthenticator(connection.credentials, { settings, http, ctx, fresh });
   return {
     settings,
     connection,

@@ -1,4 +1,5 @@
 import type { Command, Help, Option } from "commander";
+import { KNOWN_RUN_STATUSES } from "../model/status.js";
 
 /**
  * What shell completion needs to know about the program, read from the commander program itself so
@@ -9,8 +10,13 @@ export interface OptionSpec {
   /** "--run", or "-o" and "--output". */
   names: string[];
   takesValue: boolean;
-  /** A value from a fixed list (`--output table|json|markdown`); "files" for a path. */
-  values: string[] | "files";
+  /**
+   * A value from a fixed list (`--output table|json|markdown`); "files" for a path; "profiles" for
+   * the config's profiles, asked for at completion time.
+   */
+  values: string[] | "files" | "profiles";
+  /** The value is a comma-separated list of `values` (`--status FAILED,CANCELED`). */
+  commaSeparated?: boolean;
   description: string;
 }
 
@@ -22,6 +28,8 @@ export interface CommandSpec {
   subcommands: string[];
   /** What the first argument is: a pipeline (completed with the config's aliases) or one of a list. */
   argument?: "pipeline" | string[];
+  /** The argument may be given several times (`status web api docs`): each one is completed. */
+  variadic?: boolean;
 }
 
 export interface CompletionSpec {
@@ -32,16 +40,21 @@ export interface CompletionSpec {
   commands: CommandSpec[];
 }
 
-/** Options whose value is a file name. */
-const FILE_OPTIONS = new Set(["--config"]);
+/** Values commander does not know: a file, the config's profiles, a list of run statuses. */
+const VALUES_OF: Readonly<Record<string, Pick<OptionSpec, "values" | "commaSeparated">>> = {
+  "--config": { values: "files" },
+  "--profile": { values: "profiles" },
+  "--status": { values: [...KNOWN_RUN_STATUSES], commaSeparated: true },
+};
 
 function optionSpec(option: Option): OptionSpec {
   const names = [option.short, option.long].filter((name): name is string => name !== undefined);
   const takesValue = option.required || option.optional;
+  const known = option.long === undefined ? undefined : VALUES_OF[option.long];
   return {
     names,
     takesValue,
-    values: names.some((name) => FILE_OPTIONS.has(name)) ? "files" : (option.argChoices ?? []),
+    ...(known ?? { values: option.argChoices ?? [] }),
     description: option.description,
   };
 }
@@ -51,6 +64,7 @@ function commandSpec(command: Command, path: string[], help: Help, global: Set<O
   const first = command.registeredArguments[0];
   // `<pipeline>` or, for status, `[pipelines...]`: completed with the config's aliases.
   const argument = first?.name().startsWith("pipeline") ? "pipeline" : first?.argChoices;
+  const variadic = argument !== undefined && first?.variadic === true;
   return [
     {
       path,
@@ -61,6 +75,7 @@ function commandSpec(command: Command, path: string[], help: Help, global: Set<O
         .map(optionSpec),
       subcommands: subcommands.map((sub) => sub.name()),
       ...(argument ? { argument } : {}),
+      ...(variadic ? { variadic } : {}),
     },
     ...subcommands.flatMap((sub) => commandSpec(sub, [...path, sub.name()], help, global)),
   ];

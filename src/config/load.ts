@@ -4,7 +4,7 @@ import type { CosmiconfigResult } from "cosmiconfig";
 import type { Env } from "../context.js";
 import { UsageError } from "../errors.js";
 import { mayHoldConfig } from "./probe.js";
-import { type ConfigFile, SECRET_KEYS, validateConfig } from "./schema.js";
+import { type ConfigFile, SECRET_KEYS, type SettingProblem, validateConfig } from "./schema.js";
 
 /**
  * Finds and reads the configuration file with cosmiconfig (module name `codearts`): `--config FILE`
@@ -12,6 +12,10 @@ import { type ConfigFile, SECRET_KEYS, validateConfig } from "./schema.js";
  * config directory ($XDG_CONFIG_HOME/codearts or ~/.config/codearts). Directories are walked here
  * rather than by cosmiconfig so the home and config directories come from the injected env.
  * cosmiconfig itself is loaded only when a file is named or a directory may hold one (probe.ts).
+ *
+ * Only data formats are searched for: looking at a run from inside a checkout must never run the
+ * checkout's code. A JavaScript config runs only when named with `--config` (and `allowCode`), and
+ * a data file cannot pull one in through cosmiconfig's `$import` either.
  */
 
 export interface LoadedConfig {
@@ -29,10 +33,10 @@ const SEARCH_PLACES = [
   ".codeartsrc.json",
   ".codeartsrc.yaml",
   ".codeartsrc.yml",
-  "codearts.config.js",
-  "codearts.config.mjs",
-  "codearts.config.cjs",
 ];
+
+/** Extensions cosmiconfig would load by running the file (`.ts` too, when typescript is installed). */
+const CODE_EXTENSIONS = [".js", ".mjs", ".cjs", ".ts", ".mts", ".cts"];
 
 const USER_CONFIG_PLACES = ["config", "config.yaml", "config.yml", "config.json"];
 
@@ -76,8 +80,8 @@ async function permissionWarning(filepath: string, config: ConfigFile): Promise<
   return `config file ${filepath} holds a secret and other users can read it; run: chmod 600 ${filepath}`;
 }
 
-async function finish(filepath: string, raw: unknown): Promise<LoadedConfig> {
-  const config = validateConfig(raw, filepath);
+async function finish(filepath: string, raw: unknown, problems?: SettingProblem[]): Promise<LoadedConfig> {
+  const config = validateConfig(raw, filepath, problems);
   return { filepath, config, permissionWarning: await permissionWarning(filepath, config) };
 }
 
@@ -86,20 +90,43 @@ async function loadCosmiconfig() {
   return (await import("cosmiconfig")).default;
 }
 
-/** An explorer that reads only the given places of one directory, with no cache. */
-async function explorerFor(places: string[]) {
-  const { cosmiconfig } = await loadCosmiconfig();
-  return cosmiconfig(MODULE_NAME, { searchPlaces: places, searchStrategy: "none", cache: false });
+function refuseCode(filepath: string): never {
+  throw new UsageError(
+    `config file ${filepath} is JavaScript, which codearts-run runs only when it is named with --config`,
+    "use a data file (.codeartsrc as YAML or JSON), or pass --config with that file if you trust its code",
+  );
 }
 
-async function loadNamedFile(filepath: string): Promise<LoadedConfig> {
+/**
+ * An explorer that reads only the given places of one directory, with no cache. Unless `allowCode`,
+ * every loader that would run a file refuses instead (an `$import` of a .js file included).
+ */
+async function explorerFor(places: string[], allowCode = false) {
+  const { cosmiconfig } = await loadCosmiconfig();
+  const refusing = Object.fromEntries(CODE_EXTENSIONS.map((ext) => [ext, refuseCode]));
+  return cosmiconfig(MODULE_NAME, {
+    searchPlaces: places,
+    searchStrategy: "none",
+    cache: false,
+    ...(allowCode ? {} : { loaders: refusing }),
+  });
+}
+
+async function loadNamedFile(
+  filepath: string,
+  allowCode: boolean,
+  problems?: SettingProblem[],
+): Promise<LoadedConfig> {
+  const extension = path.extname(filepath);
+  const isCode = CODE_EXTENSIONS.includes(extension);
+  if (isCode && !allowCode) refuseCode(filepath);
   try {
     // A file named anything (`--config prod.conf`) is read as YAML, which also covers JSON.
-    const known = [".json", ".yaml", ".yml", ".js", ".mjs", ".cjs", ""].includes(path.extname(filepath));
+    const known = isCode || [".json", ".yaml", ".yml", ""].includes(extension);
     const raw = known
-      ? (await (await explorerFor(SEARCH_PLACES)).load(filepath))?.config
+      ? (await (await explorerFor(SEARCH_PLACES, isCode)).load(filepath))?.config
       : await (await loadCosmiconfig()).defaultLoaders.noExt(filepath, await readFile(filepath, "utf8"));
-    return finish(filepath, raw);
+    return await finish(filepath, raw, problems);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw readFailure(filepath, error);
@@ -110,9 +137,14 @@ export async function loadConfig(options: {
   explicitPath?: string;
   cwd: string;
   env: Env;
+  /** Whether a JavaScript file named with --config may run; false for completion. Default true. */
+  allowCode?: boolean;
+  /** Given, a wrong key is recorded here and left out rather than thrown (`config show`). */
+  problems?: SettingProblem[];
 }): Promise<LoadedConfig | undefined> {
   if (options.explicitPath !== undefined) {
-    return loadNamedFile(path.resolve(options.cwd, options.explicitPath));
+    const filepath = path.resolve(options.cwd, options.explicitPath);
+    return loadNamedFile(filepath, options.allowCode ?? true, options.problems);
   }
 
   const searches: { dir: string; places: string[] }[] = [];
@@ -128,10 +160,11 @@ export async function loadConfig(options: {
     try {
       result = await (await explorerFor(places)).search(dir);
     } catch (error) {
+      if (error instanceof UsageError) throw error;
       const filepath = (error as { filepath?: string }).filepath ?? dir;
       throw readFailure(filepath, error);
     }
-    if (result && !result.isEmpty) return finish(result.filepath, result.config);
+    if (result && !result.isEmpty) return finish(result.filepath, result.config, options.problems);
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.js";
+import { didYouMean } from "./did-you-mean.js";
 
 /**
  * The configuration file's shape, checked by hand (a dozen keys do not justify a schema library).
@@ -73,60 +74,114 @@ function describe(value: unknown): string {
   return typeof value === "object" ? "a map" : `${typeof value} ${JSON.stringify(value)}`.slice(0, 60);
 }
 
-class Validator {
-  constructor(private readonly filepath: string) {}
+/** A setting that cannot be used as it is, for `config show` to put next to its row. */
+export interface SettingProblem {
+  /** The key path in the file (`profiles.ci.region`), or the setting's row name in `config show`. */
+  setting: string;
+  message: string;
+  hint?: string;
+}
 
-  fail(path: string, problem: string): never {
-    throw new UsageError(
-      `config file ${this.filepath}: ${path} ${problem}`,
-      "fix the key (see .codeartsrc.example for every key), or name another file with --config",
-    );
-  }
-
-  map(value: unknown, path: string): Record<string, unknown> {
-    if (!isRecord(value)) this.fail(path, `must be a map of keys, not ${describe(value)}`);
-    return value;
-  }
-
-  pipelines(value: unknown, path: string): Record<string, string> {
-    const aliases = this.map(value, path);
-    for (const [alias, id] of Object.entries(aliases)) {
-      if (typeof id !== "string")
-        this.fail(`${path}.${alias}`, `must be a pipeline id string, not ${describe(id)}`);
-    }
-    return aliases as Record<string, string>;
-  }
-
-  profile(value: unknown, path: string, extraKeys: readonly string[]): ProfileSettings {
-    const fields = this.map(value, path === "" ? "the top level" : path);
-    for (const [key, field] of Object.entries(fields)) {
-      const keyPath = path === "" ? key : `${path}.${key}`;
-      if (key === "pipelines") {
-        this.pipelines(field, keyPath);
-      } else if (key in PROFILE_KEYS) {
-        const expected = PROFILE_KEYS[key as keyof typeof PROFILE_KEYS](field);
-        if (expected !== undefined) this.fail(keyPath, `must be ${expected}, not ${describe(field)}`);
-      } else if (!extraKeys.includes(key)) {
-        this.fail(keyPath, "is not a known key");
-      }
-    }
-    return fields as ProfileSettings;
+/**
+ * Runs one step of resolution. Without a problem list a usage error is thrown as usual; with one
+ * (`config show`) it is recorded against `setting` and the step yields nothing.
+ */
+export function attempt<T>(
+  problems: SettingProblem[] | undefined,
+  setting: string,
+  step: () => T,
+): T | undefined {
+  if (problems === undefined) return step();
+  try {
+    return step();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    problems.push({ setting, message: error.message, ...(error.hint ? { hint: error.hint } : {}) });
+    return undefined;
   }
 }
 
-/** Checks a loaded configuration; `filepath` names the file in messages. */
-export function validateConfig(raw: unknown, filepath: string): ConfigFile {
-  const validator = new Validator(filepath);
+const FIX_HINT = "fix the key (see .codeartsrc.example for every key), or name another file with --config";
+
+/** Throws at the first problem; with a `problems` list, records each and leaves the key out instead. */
+class Validator {
+  constructor(
+    private readonly filepath: string,
+    private readonly problems?: SettingProblem[],
+  ) {}
+
+  /** False after recording a problem; the caller then drops the value. */
+  fail(path: string, problem: string): false {
+    const message = `config file ${this.filepath}: ${path} ${problem}`;
+    if (this.problems === undefined) throw new UsageError(message, FIX_HINT);
+    this.problems.push({ setting: path, message, hint: FIX_HINT });
+    return false;
+  }
+
+  map(value: unknown, path: string): Record<string, unknown> | undefined {
+    if (isRecord(value)) return value;
+    this.fail(path, `must be a map of keys, not ${describe(value)}`);
+    return undefined;
+  }
+
+  pipelines(value: unknown, path: string): Record<string, string> | undefined {
+    const aliases = this.map(value, path);
+    if (aliases === undefined) return undefined;
+    return Object.fromEntries(
+      Object.entries(aliases).filter(
+        ([alias, id]) =>
+          typeof id === "string" ||
+          this.fail(`${path}.${alias}`, `must be a pipeline id string, not ${describe(id)}`),
+      ),
+    ) as Record<string, string>;
+  }
+
+  /** The section with every key that is right; `extraKeys` are checked by the caller. */
+  profile(value: unknown, path: string, extraKeys: readonly string[]): ProfileSettings {
+    const fields = this.map(value, path === "" ? "the top level" : path) ?? {};
+    const kept: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(fields)) {
+      const keyPath = path === "" ? key : `${path}.${key}`;
+      if (key === "pipelines") {
+        const aliases = this.pipelines(field, keyPath);
+        if (aliases !== undefined) kept[key] = aliases;
+      } else if (key in PROFILE_KEYS) {
+        const expected = PROFILE_KEYS[key as keyof typeof PROFILE_KEYS](field);
+        if (expected === undefined || this.fail(keyPath, `must be ${expected}, not ${describe(field)}`))
+          kept[key] = field;
+      } else if (extraKeys.includes(key)) {
+        kept[key] = field;
+      } else {
+        const known = [...Object.keys(PROFILE_KEYS), "pipelines", ...extraKeys];
+        this.fail(keyPath, `is not a known key${didYouMean(key, known)}`);
+      }
+    }
+    return kept as ProfileSettings;
+  }
+}
+
+/**
+ * Checks a loaded configuration; `filepath` names the file in messages. With `problems`, nothing
+ * is thrown: each problem is recorded and the wrong key left out (what `config show` needs).
+ */
+export function validateConfig(raw: unknown, filepath: string, problems?: SettingProblem[]): ConfigFile {
+  const validator = new Validator(filepath, problems);
   if (raw === null || raw === undefined) return {};
   const config = validator.profile(raw, "", ["profiles", "defaultProfile"]) as ConfigFile;
-  const top = raw as Record<string, unknown>;
-  if (top.defaultProfile !== undefined && isString(top.defaultProfile) !== undefined) {
-    validator.fail("defaultProfile", `must be a profile name, not ${describe(top.defaultProfile)}`);
+  if (config.defaultProfile !== undefined && isString(config.defaultProfile) !== undefined) {
+    validator.fail("defaultProfile", `must be a profile name, not ${describe(config.defaultProfile)}`);
+    delete config.defaultProfile;
   }
-  if (top.profiles !== undefined) {
-    for (const [name, profile] of Object.entries(validator.map(top.profiles, "profiles"))) {
-      validator.profile(profile, `profiles.${name}`, []);
-    }
+  if (config.profiles !== undefined) {
+    const profiles = validator.map(config.profiles, "profiles");
+    if (profiles === undefined) delete config.profiles;
+    else
+      config.profiles = Object.fromEntries(
+        Object.entries(profiles).map(([name, profile]) => [
+          name,
+          validator.profile(profile, `profiles.${name}`, []),
+        ]),
+      );
   }
   return config;
 }

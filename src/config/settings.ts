@@ -8,7 +8,8 @@ import type { Env } from "../context.js";
 import { UsageError } from "../errors.js";
 import { requireId } from "../model/ids.js";
 import type { LoadedConfig } from "./load.js";
-import type { OutputFormat, ProfileSettings } from "./schema.js";
+import { chooseProfile, requireKnownProfile } from "./profile.js";
+import { attempt, type OutputFormat, type ProfileSettings, type SettingProblem } from "./schema.js";
 
 /**
  * The one resolver for every setting. Precedence: flags > environment > the selected config
@@ -29,6 +30,8 @@ export type Credentials =
 
 export interface Settings {
   configFile?: string;
+  /** The profiles the config file defines. */
+  availableProfiles?: readonly string[];
   profile?: Sourced<string>;
   region?: Sourced<string>;
   endpoint?: Sourced<URL>;
@@ -132,31 +135,6 @@ function firstOf(layers: Layer[], key: StringKey): Sourced<string> | undefined {
   return undefined;
 }
 
-function selectProfile(
-  flags: SettingFlags,
-  env: Env,
-  loaded: LoadedConfig | undefined,
-): Sourced<string> | undefined {
-  const chosen: Sourced<string> | undefined =
-    (nonEmpty(flags.profile) && { value: flags.profile as string, source: "--profile" }) ||
-    (nonEmpty(env.CODEARTS_PROFILE) && {
-      value: env.CODEARTS_PROFILE as string,
-      source: "CODEARTS_PROFILE",
-    }) ||
-    (loaded?.config.defaultProfile !== undefined
-      ? { value: loaded.config.defaultProfile, source: `${loaded.filepath}: defaultProfile` }
-      : undefined);
-  if (chosen === undefined) return undefined;
-  const known = Object.keys(loaded?.config.profiles ?? {});
-  if (!known.includes(chosen.value)) {
-    throw new UsageError(
-      `profile "${chosen.value}" (${chosen.source}) is not in ${loaded ? loaded.filepath : "any config file (none was found)"}`,
-      known.length > 0 ? `known profiles: ${known.join(", ")}` : "add it under `profiles:` in .codeartsrc",
-    );
-  }
-  return chosen;
-}
-
 /**
  * Credentials go into HTTP headers; a line break there would be header injection and undici would
  * refuse it with an obscure error. Say which setting is wrong, never what it holds.
@@ -244,7 +222,11 @@ function checkedId(found: Sourced<string> | undefined, what: string): Sourced<st
   return found && { value: requireId(found.value, what, found.source), source: found.source };
 }
 
-function resolvePipelines(loaded: LoadedConfig | undefined, profile: string | undefined) {
+function resolvePipelines(
+  loaded: LoadedConfig | undefined,
+  profile: string | undefined,
+  problems: SettingProblem[] | undefined,
+) {
   const aliases: Record<string, Sourced<string>> = {};
   if (!loaded) return aliases;
   const sections: Array<[Record<string, string> | undefined, string]> = [
@@ -254,7 +236,10 @@ function resolvePipelines(loaded: LoadedConfig | undefined, profile: string | un
   for (const [section, prefix] of sections) {
     for (const [alias, id] of Object.entries(section ?? {})) {
       const source = `${loaded.filepath}: ${prefix}.${alias}`;
-      aliases[alias] = { value: requireId(id, `pipeline id for alias "${alias}"`, source), source };
+      const value = attempt(problems, `pipeline alias ${alias}`, () =>
+        requireId(id, `pipeline id for alias "${alias}"`, source),
+      );
+      aliases[alias] = { value: value ?? id, source };
     }
   }
   return aliases;
@@ -265,10 +250,14 @@ export function resolveSettings(input: {
   env: Env;
   config?: LoadedConfig;
   stdinSecret?: StdinSecret;
+  /** Given, a setting that cannot be used is recorded here instead of thrown (`config show`). */
+  problems?: SettingProblem[];
 }): Settings {
-  const { flags, env, config } = input;
-  const profile = selectProfile(flags, env, config);
-  const profileSection = profile ? config?.config.profiles?.[profile.value] : undefined;
+  const { flags, env, config, problems } = input;
+  const profile = chooseProfile(flags, env, config);
+  // An unknown profile is shown by `config show` as chosen, but none of its settings apply.
+  const knownProfile = profile && attempt(problems, "profile", () => requireKnownProfile(profile, config));
+  const profileSection = knownProfile ? config?.config.profiles?.[knownProfile.value] : undefined;
   const fileLayers: Layer[] = config
     ? [
         configLayer(profileSection, config.filepath, `profiles.${profile?.value}.`),
@@ -288,16 +277,23 @@ export function resolveSettings(input: {
   };
   const timeout = fromFile("requestTimeout");
 
+  const endpointSetting = firstOf(layers, "endpoint") ? "endpoint" : "region";
   return {
     configFile: config?.filepath,
+    ...(config ? { availableProfiles: Object.keys(config.config.profiles ?? {}) } : {}),
     profile,
     region,
-    endpoint: resolveEndpoint(layers, region, env),
-    iamEndpoint: resolveIamEndpoint(layers, region),
-    projectId: checkedId(firstOf(layers, "projectId"), "project id"),
+    endpoint: attempt(problems, endpointSetting, () => resolveEndpoint(layers, region, env)),
+    iamEndpoint: attempt(problems, "iam endpoint", () => resolveIamEndpoint(layers, region)),
+    // With a problem list, a wrong id is kept as given so `config show` can show it next to its problem.
+    projectId:
+      attempt(problems, "project id", () => checkedId(firstOf(layers, "projectId"), "project id")) ??
+      (problems && firstOf(layers, "projectId")),
     iamProjectId: firstOf(layers, "iamProjectId"),
-    credentials: checkedCredentials(resolveCredentials(layers, input.stdinSecret)),
-    pipelines: resolvePipelines(config, profile?.value),
+    credentials: attempt(problems, "credentials", () =>
+      checkedCredentials(resolveCredentials(layers, input.stdinSecret)),
+    ),
+    pipelines: resolvePipelines(config, knownProfile?.value, problems),
     output:
       flags.output !== undefined
         ? { value: flags.output, source: "--output" }

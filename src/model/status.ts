@@ -37,6 +37,17 @@ export function statusKind(status: string): StatusKind {
   return KIND_BY_STATUS[status] ?? "unknown";
 }
 
+/** Run statuses the API reference lists (`runs --status` and its completion); others are still sent, with a warning. */
+export const KNOWN_RUN_STATUSES: readonly string[] = [
+  "COMPLETED",
+  "RUNNING",
+  "FAILED",
+  "CANCELED",
+  "PAUSED",
+  "SUSPEND",
+  "IGNORED",
+];
+
 /** Run statuses after which the run will not change again. */
 const TERMINAL_RUN_STATUSES = new Set(["COMPLETED", "FAILED", "ASYNC_FAILED", "CANCELED", "IGNORED"]);
 

@@ -191,6 +191,31 @@ describe("akskAuthenticator: the IAM project id", () => {
     expect(otherKey.sent).toHaveLength(1);
   });
 
+  it("asks IAM again with another SK for the same AK, and with `fresh` (auth check)", async () => {
+    const env = { XDG_CACHE_HOME: await tempCacheHome() };
+    const request = { method: "GET", url: apiUrl, headers: {} };
+    await akskAuthenticator(
+      aksk(),
+      deps(fakeHttp().answer(200, projectsAnswer()), env, () => NOW),
+    ).headersFor(request);
+
+    const wrongSk = { ...aksk(), sk: { value: `${SK}-wrong`, source: "CLOUD_SDK_SK" } };
+    const refused = fakeHttp().answer(401, {
+      error: { code: "APIGW.0301", message: "Incorrect IAM authentication" },
+    });
+    await expect(
+      akskAuthenticator(
+        wrongSk,
+        deps(refused, env, () => NOW),
+      ).headersFor(request),
+    ).rejects.toMatchObject({ exitCode: ExitCode.Auth });
+    expect(refused.sent).toHaveLength(1);
+
+    const checked = fakeHttp().answer(200, projectsAnswer());
+    await akskAuthenticator(aksk(), { ...deps(checked, env, () => NOW), fresh: true }).headersFor(request);
+    expect(checked.sent).toHaveLength(1);
+  });
+
   it("needs the region when no id is configured: a usage error naming both ways", () => {
     const noRegion = settingsWith({ region: undefined, iamEndpoint: undefined });
     const make = () =>

@@ -1,8 +1,8 @@
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { passwordAuthenticator, TOKEN_REUSE_MARGIN_MS } from "../../src/auth/iam-password.js";
-import { cacheFileName } from "../../src/auth/token-cache.js";
 import type { Credentials } from "../../src/config/settings.js";
 import { ApiError, UsageError } from "../../src/errors.js";
 import { ExitCode } from "../../src/exit-codes.js";
@@ -45,6 +45,11 @@ function tokenAnswer(http: ReturnType<typeof fakeHttp>, token: string, expiresAt
     { token: { expires_at: expires, methods: ["password"], project: { id: "p", name: REGION } } },
     { "X-Subject-Token": token },
   );
+}
+
+/** The cache's entries, without its fingerprint key. */
+async function tokenFiles(directory: string): Promise<string[]> {
+  return (await readdir(directory).catch(() => [])).filter((name) => name.endsWith(".json"));
 }
 
 async function cacheEnv() {
@@ -134,7 +139,7 @@ describe("passwordAuthenticator: the token cache", () => {
 
     const directory = join(env.XDG_CACHE_HOME, "codearts-run");
     expect((await stat(directory)).mode & 0o777).toBe(0o700);
-    const [name] = await readdir(directory);
+    const [name] = await tokenFiles(directory);
     expect(name).toMatch(/^[0-9a-f]{64}\.json$/);
     const file = join(directory, name as string);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
@@ -192,21 +197,102 @@ describe("passwordAuthenticator: the token cache", () => {
   it("ignores and overwrites a corrupt cache file", async () => {
     const env = await cacheEnv();
     const directory = join(env.XDG_CACHE_HOME, "codearts-run");
-    await mkdir(directory, { recursive: true });
-    const key = ["iam-token", IAM_ENDPOINT.href, "acme", "builder", REGION];
-    const file = join(directory, cacheFileName(key));
+    await passwordAuthenticator(
+      credentials,
+      deps(tokenAnswer(fakeHttp(), "MIItoken-1", NOW + 24 * HOUR), env, () => NOW),
+    ).headersFor(apiRequest);
+    const file = join(directory, (await tokenFiles(directory))[0] as string);
     await writeFile(file, "\u0000garbage{");
 
-    const http = tokenAnswer(fakeHttp(), "MIItoken-1", NOW + 24 * HOUR);
+    const http = tokenAnswer(fakeHttp(), "MIItoken-2", NOW + 24 * HOUR);
     expect(
       await passwordAuthenticator(
         credentials,
         deps(http, env, () => NOW),
       ).headersFor(apiRequest),
     ).toEqual({
-      "X-Auth-Token": "MIItoken-1",
+      "X-Auth-Token": "MIItoken-2",
     });
-    expect(JSON.parse(await readFile(file, "utf8"))).toMatchObject({ value: "MIItoken-1" });
+    expect(JSON.parse(await readFile(file, "utf8"))).toMatchObject({ value: "MIItoken-2" });
+  });
+
+  it("never reuses the token of another password: a changed or wrong one is sent to IAM", async () => {
+    const env = await cacheEnv();
+    await passwordAuthenticator(
+      credentials,
+      deps(tokenAnswer(fakeHttp(), "MIItoken-1", NOW + 24 * HOUR), env, () => NOW),
+    ).headersFor(apiRequest);
+
+    const wrong = { ...credentials, password: { value: "wrong", source: "CODEARTS_PASSWORD" } };
+    const refused = fakeHttp().answer(401, { error: { code: "1101", message: "bad password" } });
+    const attempt = passwordAuthenticator(
+      wrong,
+      deps(refused, env, () => NOW),
+    ).headersFor(apiRequest);
+    await expect(attempt).rejects.toMatchObject({ exitCode: ExitCode.Auth });
+    expect(refused.sent).toHaveLength(1);
+    expect(JSON.parse(refused.sent[0]?.body ?? "").auth.identity.password.user.password).toBe("wrong");
+
+    // The right password still finds its token.
+    const quiet = fakeHttp();
+    expect(
+      await passwordAuthenticator(
+        credentials,
+        deps(quiet, env, () => NOW),
+      ).headersFor(apiRequest),
+    ).toEqual({ "X-Auth-Token": "MIItoken-1" });
+    expect(quiet.sent).toEqual([]);
+  });
+
+  it("with `fresh` (auth check) signs in again instead of using the cached token, and caches the new one", async () => {
+    const env = await cacheEnv();
+    await passwordAuthenticator(
+      credentials,
+      deps(tokenAnswer(fakeHttp(), "MIItoken-1", NOW + 24 * HOUR), env, () => NOW),
+    ).headersFor(apiRequest);
+    const http = tokenAnswer(fakeHttp(), "MIItoken-2", NOW + 24 * HOUR);
+    const check = passwordAuthenticator(credentials, { ...deps(http, env, () => NOW), fresh: true });
+    expect(await check.headersFor(apiRequest)).toEqual({ "X-Auth-Token": "MIItoken-2" });
+    expect(http.sent).toHaveLength(1);
+    const quiet = fakeHttp();
+    expect(
+      await passwordAuthenticator(
+        credentials,
+        deps(quiet, env, () => NOW),
+      ).headersFor(apiRequest),
+    ).toEqual({ "X-Auth-Token": "MIItoken-2" });
+  });
+
+  it("keys by a keyed hash of the password: no file holds the password or a plain hash of it", async () => {
+    const env = await cacheEnv();
+    await passwordAuthenticator(
+      credentials,
+      deps(tokenAnswer(fakeHttp(), "MIItoken-1", NOW + 24 * HOUR), env, () => NOW),
+    ).headersFor(apiRequest);
+    const directory = join(env.XDG_CACHE_HOME, "codearts-run");
+    const unkeyed = ["sha256", "sha1", "md5"].map((algorithm) =>
+      createHash(algorithm).update(PASSWORD).digest("hex"),
+    );
+    for (const name of await readdir(directory)) {
+      const file = join(directory, name);
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+      const text = (await readFile(file)).toString("latin1");
+      for (const notThere of [PASSWORD, ...unkeyed]) {
+        expect(text).not.toContain(notThere);
+        expect(name).not.toContain(notThere);
+      }
+    }
+    // Another cache directory (another machine or user) has another key: the same password, another file.
+    const other = await cacheEnv();
+    await passwordAuthenticator(
+      credentials,
+      deps(tokenAnswer(fakeHttp(), "MIItoken-1", NOW + 24 * HOUR), other, () => NOW),
+    ).headersFor(apiRequest);
+    const names = await tokenFiles(directory);
+    const otherNames = await tokenFiles(join(other.XDG_CACHE_HOME, "codearts-run"));
+    expect(names).toHaveLength(1);
+    expect(otherNames).toHaveLength(1);
+    expect(otherNames).not.toEqual(names);
   });
 
   it("works in memory without a home directory", async () => {
@@ -231,7 +317,7 @@ describe("passwordAuthenticator: the token cache", () => {
     await auth.headersFor(apiRequest);
     expect(http.sent).toHaveLength(1);
     expect(auth.describe()).toContain("token for this session only");
-    await expect(readdir(join(env.XDG_CACHE_HOME, "codearts-run"))).rejects.toThrow();
+    expect(await tokenFiles(join(env.XDG_CACHE_HOME, "codearts-run"))).toEqual([]);
   });
 });
 

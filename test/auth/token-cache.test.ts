@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { chmod, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -107,5 +108,23 @@ describe("openTokenCache", () => {
     await cache.delete(KEY);
     expect(await readdir(join(home, "codearts-run"))).toEqual([]);
     await expect(cache.delete(KEY)).resolves.toBeUndefined();
+  });
+
+  it("fingerprints a secret with a key of its own: stable across runs, another in another cache, never a plain hash", async () => {
+    const home = await tempCacheHome();
+    const open = (env: Record<string, string>) => openTokenCache({ env, now: () => 0 });
+    const first = await open({ XDG_CACHE_HOME: home }).fingerprint("s3cret");
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(await open({ XDG_CACHE_HOME: home }).fingerprint("s3cret")).toBe(first);
+    expect(await open({ XDG_CACHE_HOME: home }).fingerprint("s3cret2")).not.toBe(first);
+    expect(first).not.toBe(createHash("sha256").update("s3cret").digest("hex"));
+
+    const directory = join(home, "codearts-run");
+    expect(await readdir(directory)).toEqual(["fingerprint.key"]);
+    expect((await stat(join(directory, "fingerprint.key"))).mode & 0o777).toBe(0o600);
+    expect(await open({ XDG_CACHE_HOME: await tempCacheHome() }).fingerprint("s3cret")).not.toBe(first);
+    // Without a home: a key for this session only.
+    const memory = open({});
+    expect(await memory.fingerprint("s3cret")).toBe(await memory.fingerprint("s3cret"));
   });
 });

@@ -175,7 +175,7 @@ describe("status --json with each authentication method", () => {
 
     const directory = join(home.HOME as string, ".cache", "codearts-run");
     expect((await stat(directory)).mode & 0o777).toBe(0o700);
-    const files = await readdir(directory);
+    const files = (await readdir(directory)).filter((name) => name.endsWith(".json"));
     expect(files).toHaveLength(1);
     expect((await stat(join(directory, files[0] as string))).mode & 0o777).toBe(0o600);
 
@@ -211,6 +211,26 @@ describe("refused credentials exit 3", () => {
         expect(result.stderr).toContain(name);
       }
     }
+  });
+});
+
+describe("auth check checks", () => {
+  it("refuses a wrong password after a successful sign-in, and signs in again with the right one", async () => {
+    const home = await freshHome();
+    const check = async (env: Record<string, string>) => {
+      const result = await runBinary(["auth", "check"], env);
+      results.push(result);
+      return result;
+    };
+    const first = await check(passwordEnv(home));
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^ok: IAM user/);
+
+    const wrong = await check(passwordEnv(home, { CODEARTS_PASSWORD: "not-the-password" }));
+    expectRefused(wrong, /could not sign in to IAM as user/);
+
+    // The right password: one IAM sign-in and one CodeArts call, although a token is cached.
+    expect(await requestsDuring(async () => expect((await check(passwordEnv(home))).code).toBe(0))).toBe(2);
   });
 });
 

@@ -94,7 +94,7 @@ describe("settings from a config file", () => {
     const result = await runBinary(["status", idOf("web"), "--config", bad]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `error: config file ${bad}: projects is not a known key\nhint: fix the key (see .codeartsrc.example for every key), or name another file with --config\n`,
+      `error: config file ${bad}: projects is not a known key; did you mean projectId?\nhint: fix the key (see .codeartsrc.example for every key), or name another file with --config\n`,
     );
   });
 });

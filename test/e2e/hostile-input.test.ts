@@ -300,8 +300,8 @@ const CONFIG_CASES: Case[] = [
     message: /the top level must be a map/,
   },
   {
-    name: "a JS config that throws",
-    args: () => ["status", id("web")],
+    name: "a JS config that throws (named: a found one is never run)",
+    args: () => ["--config", "codearts.config.cjs", "status", id("web")],
     env: simEnv,
     cwd: "throws",
     code: 2,

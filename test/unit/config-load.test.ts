@@ -1,8 +1,9 @@
-import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load.js";
+import { UsageError } from "../../src/errors.js";
 
 let root: string;
 
@@ -32,20 +33,77 @@ describe("loadConfig", () => {
     expect(loaded?.config).toEqual({ region: "cn-north-4", pipelines: { web: "abc" } });
   });
 
-  it("reads .codeartsrc written as JSON, .codeartsrc.yml, package.json's codearts key and codearts.config.cjs", async () => {
+  it("reads .codeartsrc written as JSON, .codeartsrc.yml and package.json's codearts key", async () => {
     await put("json/.codeartsrc", '{"region": "cn-north-1"}');
     await put("yml/.codeartsrc.yml", "region: cn-north-2\n");
     await put("pkg/package.json", '{"name": "x", "codearts": {"region": "cn-east-3"}}');
-    await put("js/codearts.config.cjs", 'module.exports = { region: "cn-south-1" };');
     for (const [dir, region] of [
       ["json", "cn-north-1"],
       ["yml", "cn-north-2"],
       ["pkg", "cn-east-3"],
-      ["js", "cn-south-1"],
     ]) {
       const loaded = await loadConfig({ cwd: path.join(root, dir as string), env: noHome });
       expect(loaded?.config.region).toBe(region);
     }
+  });
+
+  /** A JavaScript config that leaves a mark when it runs, so a test can tell it never ran. */
+  async function putCode(relative: string): Promise<{ filepath: string; ran: () => Promise<boolean> }> {
+    const marker = path.join(root, `${relative.replace(/\W/g, "_")}.ran`);
+    const filepath = await put(
+      relative,
+      `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "x"); module.exports = { region: "cn-south-1" };`,
+    );
+    return {
+      filepath,
+      ran: () =>
+        stat(marker).then(
+          () => true,
+          () => false,
+        ),
+    };
+  }
+
+  it("never runs a JavaScript config found by searching: a checkout's code is not run by looking at a run", async () => {
+    const found = [
+      await putCode("a/codearts.config.js"),
+      await putCode("b/codearts.config.cjs"),
+      await putCode("c/.codeartsrc.js"),
+    ];
+    await put("d/.codeartsrc", "region: cn-north-4\n");
+    await mkdir(path.join(root, "d/e"), { recursive: true });
+    for (const dir of ["a", "b", "c"]) {
+      expect(await loadConfig({ cwd: path.join(root, dir), env: noHome })).toBeUndefined();
+    }
+    // A data file further up is still found past a folder that holds only JavaScript.
+    await putCode("d/e/codearts.config.cjs");
+    const loaded = await loadConfig({ cwd: path.join(root, "d/e"), env: noHome });
+    expect(loaded?.config.region).toBe("cn-north-4");
+    for (const code of found) expect(await code.ran()).toBe(false);
+  });
+
+  it("refuses a data file that $imports JavaScript, without running it", async () => {
+    const code = await putCode("evil.cjs");
+    const filepath = await put(".codeartsrc", "$import: ./evil.cjs\nregion: cn-north-4\n");
+    const search = loadConfig({ cwd: root, env: noHome });
+    await expect(search).rejects.toThrow(UsageError);
+    await expect(search).rejects.toThrow(`config file ${code.filepath} is JavaScript`);
+    const named = loadConfig({ explicitPath: filepath, cwd: root, env: noHome });
+    await expect(named).rejects.toThrow(
+      /is JavaScript, which codearts-run runs only when it is named with --config/,
+    );
+    expect(await code.ran()).toBe(false);
+  });
+
+  it("runs a JavaScript config named with --config, unless code is not allowed (completion)", async () => {
+    const code = await putCode("trusted.cjs");
+    await expect(
+      loadConfig({ explicitPath: "trusted.cjs", cwd: root, env: noHome, allowCode: false }),
+    ).rejects.toThrow(UsageError);
+    expect(await code.ran()).toBe(false);
+    const loaded = await loadConfig({ explicitPath: "trusted.cjs", cwd: root, env: noHome });
+    expect(loaded?.config.region).toBe("cn-south-1");
+    expect(await code.ran()).toBe(true);
   });
 
   it("falls back to the user's config directory", async () => {

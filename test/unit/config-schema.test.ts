@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateConfig } from "../../src/config/schema.js";
+import { type SettingProblem, validateConfig } from "../../src/config/schema.js";
 
 function problem(raw: unknown): string {
   try {
@@ -39,7 +39,13 @@ describe("validateConfig", () => {
     expect(problem({ region: 4 })).toBe(
       "config file /p/.codeartsrc: region must be a non-empty string, not number 4",
     );
-    expect(problem({ regoin: "x" })).toBe("config file /p/.codeartsrc: regoin is not a known key");
+    expect(problem({ regoin: "x" })).toBe(
+      "config file /p/.codeartsrc: regoin is not a known key; did you mean region?",
+    );
+    expect(problem({ profiles: { ci: { projectID: "x" } } })).toBe(
+      "config file /p/.codeartsrc: profiles.ci.projectID is not a known key; did you mean projectId?",
+    );
+    expect(problem({ colour: true })).toBe("config file /p/.codeartsrc: colour is not a known key");
     expect(problem({ profiles: { prod: { requestTimeout: "10s" } } })).toBe(
       'config file /p/.codeartsrc: profiles.prod.requestTimeout must be a number of seconds greater than 0, not string "10s"',
     );
@@ -55,5 +61,35 @@ describe("validateConfig", () => {
       "config file /p/.codeartsrc: the top level must be a map of keys, not a list",
     );
     expect(problem({ defaultProfile: 3 })).toMatch(/defaultProfile must be a profile name/);
+  });
+
+  it("with a problem list, records every problem and keeps every key that is right", () => {
+    const problems: SettingProblem[] = [];
+    const config = validateConfig(
+      {
+        region: "cn-north-4",
+        regoin: "x",
+        output: "xml",
+        pipelines: { web: "id", bad: 1 },
+        defaultProfile: 3,
+        profiles: { ci: { token: "t", requestTimeout: "10s" }, broken: "nope" },
+      },
+      "/p/.codeartsrc",
+      problems,
+    );
+    expect(config).toEqual({
+      region: "cn-north-4",
+      pipelines: { web: "id" },
+      profiles: { ci: { token: "t" }, broken: {} },
+    });
+    expect(problems.map((p) => p.setting)).toEqual([
+      "regoin",
+      "output",
+      "pipelines.bad",
+      "defaultProfile",
+      "profiles.ci.requestTimeout",
+      "profiles.broken",
+    ]);
+    expect(problems[0]?.message).toMatch(/did you mean region\?$/);
   });
 });
