@@ -128,10 +128,11 @@ async function watchMany(
   const frames = new FrameWriter(ctx.io.out, ctx.io.columns);
   // Progress lines go where they do not mix with the data: stderr when stdout carries JSON.
   const log = json ? ctx.io.err : ctx.io.out;
+  const unicode = supportsUnicode(ctx.env);
   const describe = ({ run, from }: LatestChange) =>
     `${formatIso(ctx.now())}  ${sanitizeText(run.pipelineName ?? run.pipelineId ?? "?")}${
       run.runNumber === undefined ? "" : ` #${run.runNumber}`
-    } ${from && from !== run.status ? `${sanitizeText(from)} → ` : ""}${sanitizeText(run.status)}\n`;
+    } ${from && from !== run.status ? `${sanitizeText(from)} ${unicode ? "→" : "->"} ` : ""}${sanitizeText(run.status)}\n`;
   try {
     const end = await watchLatest(
       watch,
@@ -149,7 +150,7 @@ async function watchMany(
             frames.draw([
               ...table(runs).trimEnd().split("\n"),
               "",
-              `${waiting} still running · next poll in ${next}`,
+              `${waiting} still running${unicode ? " · " : ", "}next poll in ${next}`,
             ]);
           } else if (!live) {
             for (const change of changes) log.write(describe(change));

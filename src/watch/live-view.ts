@@ -5,7 +5,7 @@ import { sanitizeText } from "../render/sanitize.js";
 import { formatDuration } from "../render/time-format.js";
 import { describeFailure } from "./line-log.js";
 import type { PollFailure, RunUpdate, WatchObserver } from "./poll-loop.js";
-import { statusSymbol } from "./summary.js";
+import { separator, statusSymbol } from "./summary.js";
 import type { FrameWriter } from "./terminal.js";
 import { activeItems, pathLabel } from "./transitions.js";
 
@@ -91,7 +91,8 @@ export class LiveView implements WatchObserver {
       const frames = SPINNER[unicode ? "unicode" : "ascii"];
       const spinner = frames[this.turn % frames.length] ?? "*";
       const active = activeItems(this.run);
-      for (const path of active.slice(0, MAX_ACTIVE_SHOWN)) lines.push(`${spinner} ${pathLabel(path)}`);
+      for (const path of active.slice(0, MAX_ACTIVE_SHOWN))
+        lines.push(`${spinner} ${pathLabel(path, unicode)}`);
       if (active.length > MAX_ACTIVE_SHOWN) lines.push(`  (+${active.length - MAX_ACTIVE_SHOWN} more)`);
       if (statusKind(this.run.status) === "waiting") {
         lines.push(
@@ -107,7 +108,8 @@ export class LiveView implements WatchObserver {
       this.nextPollAt === undefined || this.nextPollAt <= at
         ? `polling${unicode ? "…" : "..."}`
         : `next poll in ${formatDuration(this.nextPollAt - at + 999)}`;
-    lines.push(`${updated} · ${next} · Ctrl-C to stop`);
+    const sep = separator(unicode);
+    lines.push(`${updated}${sep}${next}${sep}Ctrl-C to stop`);
     return lines;
   }
 }
