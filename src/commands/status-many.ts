@@ -77,8 +77,11 @@ export async function runStatusMany(options: StatusManyOptions, ctx: Context): P
       return ExitCode.Ok;
     }
     let raw: Fields[] = [];
+    // The answer has no current_system_time: its Date header is the server's clock.
+    let serverTime: number | undefined;
     const fetchLatest = async () => {
       const answer = await session.api.latestStatuses(projectId, ids);
+      serverTime = answer.serverTime;
       const missing = ids.filter((id) => !answer.runs.some((run) => run.pipeline_id === id));
       if (missing.length > 0) {
         throw new CliError(
@@ -100,6 +103,7 @@ export async function runStatusMany(options: StatusManyOptions, ctx: Context): P
         columns: ctx.io.columns() || undefined,
         timeStyle: isTTY ? "relative" : "iso",
         now: ctx.now(),
+        serverTime,
         unicode: supportsUnicode(ctx.env),
       });
     const finish = (runs: RunSummaryView[]) =>
