@@ -3,7 +3,7 @@ import type { GlobalOptions } from "./commands/session.js";
 import { OUTPUT_FORMATS } from "./config/schema.js";
 import type { Context } from "./context.js";
 import { CliError, UsageError } from "./errors.js";
-import { EXIT_CODE_HELP, ExitCode, type ExitCodeValue } from "./exit-codes.js";
+import { EXIT_CODE_HELP, ExitCode, type ExitCodeValue, interruptExitCode } from "./exit-codes.js";
 import { sanitizeText } from "./render/sanitize.js";
 import { parseDuration } from "./watch/duration.js";
 import { DEFAULT_INTERVAL_MS, MIN_INTERVAL_MS } from "./watch/schedule.js";
@@ -131,7 +131,7 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
     if (o.all && pipelines.length > 0) {
       throw new UsageError("--all cannot be combined with pipeline names", "name pipelines, or use --all");
     }
-    const singleRunOnly = ["run", "compact", "web", "failFast", "quiet", "jsonLines"] as const;
+    const singleRunOnly = ["run", "compact", "web", "quiet", "jsonLines"] as const;
     const stray =
       singleRunOnly.find((name) => o[name] !== undefined) ?? (o.steps === false ? "steps" : undefined);
     if (stray || (o.output !== undefined && o.output !== "table" && o.output !== "json")) {
@@ -151,7 +151,11 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
         pipelines,
         all: Boolean(o.all),
         json: Boolean(o.json) || o.output === "json",
-        watch: watch && { intervalMs: watch.intervalMs, timeoutMs: watch.timeoutMs },
+        watch: watch && {
+          intervalMs: watch.intervalMs,
+          timeoutMs: watch.timeoutMs,
+          failFast: watch.failFast,
+        },
       },
       ctx,
     );
@@ -207,8 +211,14 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
       "with --watch: stop after this long (e.g. 30m, 1h) with exit 7",
       watchDuration,
     )
-    .option("--fail-fast", "with --watch: stop with exit 1 as soon as any stage, job or step FAILED")
-    .option("--quiet", "with --watch: print only the final result")
+    .option(
+      "--fail-fast",
+      "with --watch: stop with exit 1 as soon as any stage, job or step FAILED (several pipelines: any run)",
+    )
+    .option(
+      "--quiet",
+      "with --watch: print nothing until the end (no progress, no retry notes), then the result; errors still go to stderr",
+    )
     .option("--json-lines", "with --watch: one JSON event per change on stdout, then an end event")
     .addHelpText(
       "after",
@@ -388,6 +398,7 @@ Install:
       // --help and --version end with exit code 0; every other parse failure is a usage error.
       return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
     }
-    return reportError(error, ctx, debugRequested);
+    const code = reportError(error, ctx, debugRequested);
+    return code === ExitCode.Interrupted ? interruptExitCode(ctx.signal) : code;
   }
 }

@@ -6,8 +6,8 @@ import type { Context } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 
 /**
- * The entry point: the only module that reads `process`. It builds the Context, turns Ctrl-C and
- * SIGTERM into an abort signal, runs the CLI and sets the exit code. It never calls process.exit,
+ * The entry point: the only module that reads `process`. It builds the Context, turns Ctrl-C,
+ * SIGTERM and SIGHUP into an abort signal, runs the CLI and sets the exit code. It never calls process.exit,
  * so output written to pipes is flushed before Node ends.
  */
 
@@ -15,12 +15,13 @@ const { version } = createRequire(import.meta.url)("../package.json") as { versi
 const binPath = fileURLToPath(new URL("../bin/codearts-run.js", import.meta.url));
 
 const interrupt = new AbortController();
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
+// SIGHUP (the terminal closed) too: without a handler Node dies at once, cursor hidden, no final line.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
     if (interrupt.signal.aborted) {
       // A second Ctrl-C: stop now, but never leave the terminal without its cursor.
       if (process.stdout.isTTY) process.stdout.write("\u001b[?25h");
-      process.exit(ExitCode.Interrupted);
+      process.exit(signal === "SIGHUP" ? ExitCode.HangUp : ExitCode.Interrupted);
     }
     interrupt.abort(new Error(signal));
   });

@@ -89,7 +89,11 @@ export function debugWriter(options: { debug: boolean }, ctx: Context): ((line: 
   return options.debug ? (line) => ctx.io.err.write(`debug: ${line}\n`) : undefined;
 }
 
-export function openApi(settings: Settings, options: GlobalOptions, ctx: Context): ApiSession {
+export function openApi(
+  settings: Settings,
+  options: GlobalOptions & { quietRetries?: boolean },
+  ctx: Context,
+): ApiSession {
   const connection = requireConnection(settings);
   const transport = createHttpClient({
     timeoutMs: settings.requestTimeoutMs.value,
@@ -104,10 +108,13 @@ export function openApi(settings: Settings, options: GlobalOptions, ctx: Context
     sleep: ctx.sleep,
     random: ctx.random,
     signal: ctx.signal,
-    onRetry: ({ attempt, maxAttempts, delayMs, reason }) =>
-      ctx.io.err.write(
-        `note: ${sanitizeText(reason)}; retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${maxAttempts})\n`,
-      ),
+    // --quiet: a retry that works out is nobody's business; one that does not ends in an error.
+    onRetry: options.quietRetries
+      ? undefined
+      : ({ attempt, maxAttempts, delayMs, reason }) =>
+          ctx.io.err.write(
+            `note: ${sanitizeText(reason)}; retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${maxAttempts})\n`,
+          ),
   });
   const authenticator = createAuthenticator(connection.credentials, { settings, http, ctx });
   return {

@@ -1,6 +1,6 @@
 import type { Context } from "../context.js";
 import { CliError } from "../errors.js";
-import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import { ExitCode, type ExitCodeValue, interruptExitCode } from "../exit-codes.js";
 import type { Fields } from "../model/run.js";
 import { normaliseRunSummary, type RunSummaryView } from "../model/run-summary.js";
 import { exitCodeForRunStatus } from "../model/status.js";
@@ -27,7 +27,7 @@ export interface StatusManyOptions extends GlobalOptions {
   all: boolean;
   json: boolean;
   color: boolean;
-  watch?: { intervalMs: number; timeoutMs?: number };
+  watch?: { intervalMs: number; timeoutMs?: number; failFast?: boolean };
 }
 
 /** How bad each run outcome is, for "the worst of them". */
@@ -176,9 +176,14 @@ async function watchMany(
         end.error.hint,
       );
     }
+    if (end.reason === "fail-fast")
+      ctx.io.err.write("stopped watching at the first FAILED run (--fail-fast)\n");
     if (end.reason === "timeout")
       ctx.io.err.write("stopped watching at --timeout; some runs have not finished\n");
-    if (end.reason === "interrupted") ctx.io.err.write("interrupted\n");
+    if (end.reason === "interrupted") {
+      ctx.io.err.write("interrupted\n");
+      return interruptExitCode(ctx.signal);
+    }
     return exitCodeOfEnd(end, worstExitCode);
   } finally {
     frames.restore();

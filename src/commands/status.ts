@@ -50,7 +50,7 @@ export async function runStatus(options: StatusOptions, ctx: Context): Promise<E
     );
   }
   const settings = await loadSettings(options, ctx);
-  const session = openApi(settings, options, ctx);
+  const session = openApi(settings, { ...options, quietRetries: options.watch?.quiet }, ctx);
   try {
     const projectId = session.connection.projectId.value;
     const pipeline = await resolvePipeline(options.pipeline, settings.pipelines, session.api, projectId);

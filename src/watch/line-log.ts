@@ -93,7 +93,7 @@ export class LineLog implements WatchObserver {
   }
 }
 
-/** For output that must stay clean (--json, --json-lines, --quiet): only trouble and waits, on stderr. */
+/** For output that must stay clean (--json-lines): only trouble and waits, on stderr. */
 export class Notes implements WatchObserver {
   constructor(
     private readonly err: OutputStream,

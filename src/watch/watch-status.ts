@@ -1,12 +1,12 @@
 import type { OutputFormat } from "../config/schema.js";
 import type { Context, Env } from "../context.js";
 import { ApiError } from "../errors.js";
-import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import { ExitCode, type ExitCodeValue, interruptExitCode } from "../exit-codes.js";
 import type { RunView } from "../model/run.js";
 import { statusKind, unknownStatusWarning } from "../model/status.js";
 import { supportsUnicode } from "../render/style.js";
 import { JsonLines } from "./json-lines.js";
-import { LineLog, Notes } from "./line-log.js";
+import { LineLog } from "./line-log.js";
 import { LiveView } from "./live-view.js";
 import {
   type PolledRun,
@@ -76,6 +76,11 @@ function warnUnknownStatusOnce(observer: WatchObserver, ctx: Context): WatchObse
   };
 }
 
+/** Interrupted by SIGHUP: 129, not 130, in the summary line and the exit code alike. */
+function withSignalExitCode(outcome: WatchOutcome, signal: AbortSignal): WatchOutcome {
+  return outcome.reason === "interrupted" ? { ...outcome, exitCode: interruptExitCode(signal) } : outcome;
+}
+
 export async function watchStatus(request: WatchRequest, ctx: Context): Promise<ExitCodeValue> {
   const mode = chooseMode(request, ctx);
   const unicode = supportsUnicode(ctx.env);
@@ -95,7 +100,8 @@ export async function watchStatus(request: WatchRequest, ctx: Context): Promise<
     // Beside a document on stdout, the log goes to stderr and never repeats the run whole.
     document: new LineLog(err, { ...lineOptions, printRun: undefined }),
     "json-lines": jsonLines,
-    quiet: new Notes(err, { now: ctx.now, unicode }),
+    // --quiet: nothing until the end, not even notes about failed polls or waits; errors still end it loudly.
+    quiet: { update: () => {}, failure: () => {}, waiting: () => {} },
   };
 
   const sleep = async (ms: number) => {
@@ -109,10 +115,13 @@ export async function watchStatus(request: WatchRequest, ctx: Context): Promise<
 
   let outcome: WatchOutcome;
   try {
-    outcome = await watchRun(
-      request,
-      { fetchRun: request.fetchRun, now: ctx.now, sleep, signal: ctx.signal },
-      warnUnknownStatusOnce(observers[mode], ctx),
+    outcome = withSignalExitCode(
+      await watchRun(
+        request,
+        { fetchRun: request.fetchRun, now: ctx.now, sleep, signal: ctx.signal },
+        warnUnknownStatusOnce(observers[mode], ctx),
+      ),
+      ctx.signal,
     );
     const summary = summaryLine(outcome, { unicode, now: ctx.now() });
     const final = finalRun(outcome);
