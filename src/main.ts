@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { runCli } from "./cli.js";
 import type { Context } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
+import { terminalRestore } from "./terminal-restore.js";
 
 /**
  * The entry point: the only module that reads `process`. It builds the Context, turns Ctrl-C,
@@ -19,8 +20,8 @@ const interrupt = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
     if (interrupt.signal.aborted) {
-      // A second Ctrl-C: stop now, but never leave the terminal without its cursor.
-      if (process.stdout.isTTY) process.stdout.write("\u001b[?25h");
+      // A second Ctrl-C: stop now, but never leave the terminal without its cursor or on the live view's screen.
+      if (process.stdout.isTTY) process.stdout.write(terminalRestore.sequence || "\u001b[?25h");
       process.exit(signal === "SIGHUP" ? ExitCode.HangUp : ExitCode.Interrupted);
     }
     interrupt.abort(new Error(signal));
@@ -49,6 +50,12 @@ const ctx: Context = {
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     columns: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
+    rows: () => (process.stdout.isTTY ? process.stdout.rows : undefined),
+    // Node turns SIGWINCH into a "resize" event on a terminal stdout.
+    onResize: (listener) => {
+      process.stdout.on("resize", listener);
+      return () => process.stdout.off("resize", listener);
+    },
   },
   env: process.env,
   cwd: process.cwd(),

@@ -9,6 +9,7 @@ import { renderRunsTable } from "../render/runs-table.js";
 import { sanitizeText } from "../render/sanitize.js";
 import { decideColorLevel, supportsUnicode } from "../render/style.js";
 import { exitCodeOfEnd, isSettled, type LatestChange, watchLatest } from "../watch/many.js";
+import { fitManyFrame } from "../watch/many-frame.js";
 import { DEFAULT_MAX_FAILURES } from "../watch/schedule.js";
 import { FrameWriter } from "../watch/terminal.js";
 import { isCi } from "../watch/watch-status.js";
@@ -129,7 +130,7 @@ async function watchMany(
   ctx: Context,
 ): Promise<ExitCodeValue> {
   const live = !json && ctx.io.stdoutIsTTY && !isCi(ctx.env) && ctx.env.TERM !== "dumb";
-  const frames = new FrameWriter(ctx.io.out, ctx.io.columns);
+  const frames = new FrameWriter(ctx.io.out);
   // Progress lines go where they do not mix with the data: stderr when stdout carries JSON.
   const log = json ? ctx.io.err : ctx.io.out;
   const unicode = supportsUnicode(ctx.env);
@@ -137,6 +138,8 @@ async function watchMany(
     `${formatIso(ctx.now())}  ${sanitizeText(run.pipelineName ?? run.pipelineId ?? "?")}${
       run.runNumber === undefined ? "" : ` #${run.runNumber}`
     } ${from && from !== run.status ? `${sanitizeText(from)} ${unicode ? "→" : "->"} ` : ""}${sanitizeText(run.status)}\n`;
+  let redraw = () => {};
+  const stopListening = live ? ctx.io.onResize?.(() => redraw()) : undefined;
   try {
     const end = await watchLatest(
       watch,
@@ -149,13 +152,20 @@ async function watchMany(
       {
         update: (runs, changes, nextPollAt) => {
           if (live && nextPollAt !== undefined) {
-            const waiting = runs.filter((run) => !isSettled(run)).length;
-            const next = formatDuration(Math.max(0, nextPollAt - ctx.now()));
-            frames.draw([
-              ...table(runs).trimEnd().split("\n"),
-              "",
-              `${waiting} still running${unicode ? " · " : ", "}next poll in ${next}`,
-            ]);
+            redraw = () => {
+              const waiting = runs.filter((run) => !isSettled(run)).length;
+              const next = formatDuration(Math.max(0, nextPollAt - ctx.now()));
+              const status = `${waiting} still running${unicode ? " · " : ", "}next poll in ${next}`;
+              frames.draw(
+                fitManyFrame(
+                  table(runs).trimEnd().split("\n"),
+                  status,
+                  { columns: ctx.io.columns(), rows: ctx.io.rows?.() },
+                  unicode,
+                ),
+              );
+            };
+            redraw();
           } else if (!live) {
             for (const change of changes) log.write(describe(change));
           }
@@ -163,10 +173,8 @@ async function watchMany(
         failure: (error, failures) => ctx.io.err.write(`note: ${error.message} (failed poll ${failures})\n`),
       },
     );
-    if (live) {
-      frames.draw([]); // the final table is printed below, once, to stay in the scrollback
-      frames.release();
-    }
+    // The final table is printed on the normal screen, once, to stay in the scrollback.
+    frames.release();
     if (end.runs) finish(end.runs);
     if (end.reason === "error") throw end.error;
     if (end.reason === "gave-up") {
@@ -186,6 +194,7 @@ async function watchMany(
     }
     return exitCodeOfEnd(end, worstExitCode);
   } finally {
+    stopListening?.();
     frames.restore();
   }
 }

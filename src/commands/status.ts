@@ -65,8 +65,8 @@ export async function runStatus(options: StatusOptions, ctx: Context): Promise<E
         import("../watch/watch-status.js"),
         loadView(),
       ]);
-      const render = (run: RunView, format: Exclude<OutputFormat, "json">) =>
-        renderStatus(run, format, options, pipeline.reference, ctx);
+      const render = (run: RunView, format: Exclude<OutputFormat, "json">, fitRows?: number) =>
+        renderStatus(run, format, { ...options, fitRows }, pipeline.reference, ctx);
       // One session, so every poll goes over the same keep-alive connection.
       return await watchStatus(
         {
@@ -74,7 +74,7 @@ export async function runStatus(options: StatusOptions, ctx: Context): Promise<E
           runId,
           output,
           fetchRun,
-          renderTable: (run) => render(run, "table"),
+          renderTable: (run, fit) => render(run, "table", fit?.rows),
           renderFinal: ({ run, raw }) => (output === "json" ? documentBytes(raw) : render(run, output)),
         },
         ctx,

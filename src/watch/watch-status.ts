@@ -29,8 +29,8 @@ export interface WatchRequest extends WatchOptions {
   jsonLines: boolean;
   quiet: boolean;
   fetchRun: (runId: string | undefined) => Promise<PolledRun>;
-  /** The status table, sized to the terminal's width at the time of the call. */
-  renderTable: (run: RunView) => string;
+  /** The status table, sized to the terminal's width at the time of the call; with `fit`, that many rows at most. */
+  renderTable: (run: RunView, fit?: { rows: number }) => string;
   /** What one-shot `status` prints for the chosen output format. */
   renderFinal: (polled: PolledRun) => string | Uint8Array;
 }
@@ -85,8 +85,14 @@ export async function watchStatus(request: WatchRequest, ctx: Context): Promise<
   const mode = chooseMode(request, ctx);
   const unicode = supportsUnicode(ctx.env);
   const { out, err } = ctx.io;
-  const frames = new FrameWriter(out, () => ctx.io.columns());
-  const live = new LiveView(frames, out, { now: ctx.now, unicode, renderRun: request.renderTable });
+  const frames = new FrameWriter(out);
+  const live = new LiveView(frames, out, {
+    now: ctx.now,
+    unicode,
+    renderRun: request.renderTable,
+    columns: () => ctx.io.columns(),
+    rows: () => ctx.io.rows?.(),
+  });
   const jsonLines = new JsonLines(out, err, ctx.now);
   const lineOptions = {
     now: ctx.now,
@@ -114,6 +120,7 @@ export async function watchStatus(request: WatchRequest, ctx: Context): Promise<
   };
 
   let outcome: WatchOutcome;
+  const stopListening = mode === "live" ? ctx.io.onResize?.(() => live.resize()) : undefined;
   try {
     outcome = withSignalExitCode(
       await watchRun(
@@ -143,6 +150,7 @@ export async function watchStatus(request: WatchRequest, ctx: Context): Promise<
         break;
     }
   } finally {
+    stopListening?.();
     live.restore();
   }
 
