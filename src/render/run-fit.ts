@@ -51,13 +51,25 @@ function kindCounts(rows: readonly TreeRow[]): Map<StatusKind, number> {
   return counts;
 }
 
-/** "… 12 more (completed)", one line per kind of row left out. */
+/** "… 12 more (completed)", then the rest left out in one line: "… 4 more (3 not started, 1 skipped)". */
 function moreLines(all: Map<StatusKind, number>, shown: Map<StatusKind, number>, unicode: boolean): string[] {
   const ellipsis = unicode ? "…" : "...";
-  return KIND_WORDS.flatMap(([kind, words]) => {
-    const left = (all.get(kind) ?? 0) - (shown.get(kind) ?? 0);
-    return left > 0 ? [`${ellipsis} ${left} more (${words})`] : [];
-  });
+  const left = KIND_WORDS.map(([kind, words]) => ({
+    kind,
+    words,
+    count: (all.get(kind) ?? 0) - (shown.get(kind) ?? 0),
+  })).filter(({ count }) => count > 0);
+  const completed = left.filter(({ kind }) => kind === "success");
+  const others = left.filter(({ kind }) => kind !== "success");
+  const lines = completed.map(({ count }) => `${ellipsis} ${count} more (completed)`);
+  const total = others.reduce((sum, { count }) => sum + count, 0);
+  if (others.length === 1) lines.push(`${ellipsis} ${total} more (${others[0]?.words})`);
+  if (others.length > 1) {
+    lines.push(
+      `${ellipsis} ${total} more (${others.map(({ count, words }) => `${count} ${words}`).join(", ")})`,
+    );
+  }
+  return lines;
 }
 
 /** "Stages 4 (1 failed) · Jobs 8 (1 running) · Steps 10": the counts footer in one line. */
@@ -90,7 +102,10 @@ export function renderRunFitted(run: RunView, options: RenderOptions, maxRows: n
   const title = linesOf(renderHeader(run, options, width, chalk))[0] ?? "";
   const showSteps = options.showSteps ?? true;
   const all = kindCounts(visibleRows(run, { showSteps }));
-  const worth = visibleRows(run, { showSteps, only: (node) => WORTH_A_ROW.has(statusKind(node.status)) });
+  // A message's first line only: the whole of it is in the table printed when the watch ends.
+  const worth = visibleRows(run, { showSteps, only: (node) => WORTH_A_ROW.has(statusKind(node.status)) }).map(
+    (row) => ({ ...row, node: { ...row.node, message: row.node.message?.split("\n")[0] } }),
+  );
   const tree = (count: number) =>
     count === 0
       ? []
