@@ -5,7 +5,7 @@ import { OUTPUT_FORMATS } from "./config/schema.js";
 import type { Context } from "./context.js";
 import { ENVIRONMENT_HELP } from "./environment-help.js";
 import { CliError, UsageError } from "./errors.js";
-import { EXIT_CODE_HELP, ExitCode, type ExitCodeValue } from "./exit-codes.js";
+import { EXIT_CODE_HELP, ExitCode, type ExitCodeValue, interruptExitCode } from "./exit-codes.js";
 import { sanitizeText } from "./render/sanitize.js";
 import { cutLongWords } from "./shown-input.js";
 import { parseDuration } from "./watch/duration.js";
@@ -127,7 +127,6 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
       "run",
       "compact",
       "web",
-      "failFast",
       "quiet",
       "jsonLines",
       "summaryFile",
@@ -154,7 +153,11 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
         all: Boolean(o.all),
         json: Boolean(o.json) || o.output === "json",
         markdown: o.output === "markdown",
-        watch: watch && { intervalMs: watch.intervalMs, timeoutMs: watch.timeoutMs },
+        watch: watch && {
+          intervalMs: watch.intervalMs,
+          timeoutMs: watch.timeoutMs,
+          failFast: watch.failFast,
+        },
       },
       ctx,
     );
@@ -212,8 +215,14 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
       "with --watch: stop after this long (e.g. 30m, 1h) with exit 7",
       watchDuration,
     )
-    .option("--fail-fast", "with --watch: stop with exit 1 as soon as any stage, job or step FAILED")
-    .option("--quiet", "with --watch: print only the final result")
+    .option(
+      "--fail-fast",
+      "with --watch: stop with exit 1 as soon as any stage, job or step FAILED (several pipelines: any run)",
+    )
+    .option(
+      "--quiet",
+      "with --watch: print nothing until the end (no progress, no retry notes), then the result; errors still go to stderr",
+    )
     .option("--json-lines", "with --watch: one JSON event per change on stdout, then an end event");
   addReportFlags(status)
     .addHelpText(
@@ -411,6 +420,7 @@ Install:
       // --help and --version end with exit code 0; every other parse failure is a usage error.
       return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
     }
-    return reportError(error, ctx, debugRequested);
+    const code = reportError(error, ctx, debugRequested);
+    return code === ExitCode.Interrupted ? interruptExitCode(ctx.signal) : code;
   }
 }

@@ -18,6 +18,10 @@ export interface Io {
   stderrIsTTY: boolean;
   /** Terminal width; undefined when not a terminal. */
   columns: () => number | undefined;
+  /** Terminal height; undefined when not a terminal or not known. */
+  rows?: () => number | undefined;
+  /** Calls `listener` whenever the terminal is resized (SIGWINCH); returns how to stop listening. */
+  onResize?: (listener: () => void) => () => void;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;

@@ -21,11 +21,19 @@ export const ExitCode = {
   WatchTimeout: 7,
   /** The output could not be written: stdout is full, closed (other than a reader leaving) or failing. */
   OutputFailed: 8,
+  /** The terminal hung up (SIGHUP): ended like an interrupt, told apart as shells do (128 + 1). */
+  HangUp: 129,
   /** Interrupted by Ctrl-C or SIGTERM. */
   Interrupted: 130,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** The entry point aborts with the signal's name as the reason: SIGHUP ends with 129, the others 130. */
+export function interruptExitCode(signal: AbortSignal): ExitCodeValue {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error && reason.message === "SIGHUP" ? ExitCode.HangUp : ExitCode.Interrupted;
+}
 
 /** The table printed in `--help` and kept in step with the README. */
 export const EXIT_CODE_HELP = `Exit codes:
@@ -38,4 +46,5 @@ export const EXIT_CODE_HELP = `Exit codes:
   6    the run ended without success but did not fail (CANCELED, IGNORED)
   7    a watch timed out before the run finished
   8    the output could not be written (disk full, I/O error on stdout)
+  129  the terminal hung up (SIGHUP)
   130  interrupted (Ctrl-C, SIGTERM)`;

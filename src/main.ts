@@ -5,10 +5,11 @@ import { runCli } from "./cli.js";
 import type { Context } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import { outputFailure } from "./output-failure.js";
+import { terminalRestore } from "./terminal-restore.js";
 
 /**
- * The entry point: the only module that reads `process`. It builds the Context, turns Ctrl-C and
- * SIGTERM into an abort signal, runs the CLI and sets the exit code. It never calls process.exit,
+ * The entry point: the only module that reads `process`. It builds the Context, turns Ctrl-C,
+ * SIGTERM and SIGHUP into an abort signal, runs the CLI and sets the exit code. It never calls process.exit,
  * so output written to pipes is flushed before Node ends.
  */
 
@@ -16,12 +17,13 @@ const { version } = createRequire(import.meta.url)("../package.json") as { versi
 const binPath = fileURLToPath(new URL("../bin/codearts-run.js", import.meta.url));
 
 const interrupt = new AbortController();
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
+// SIGHUP (the terminal closed) too: without a handler Node dies at once, cursor hidden, no final line.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
     if (interrupt.signal.aborted) {
-      // A second Ctrl-C: stop now, but never leave the terminal without its cursor.
-      if (process.stdout.isTTY) process.stdout.write("\u001b[?25h");
-      process.exit(ExitCode.Interrupted);
+      // A second Ctrl-C: stop now, but never leave the terminal without its cursor or on the live view's screen.
+      if (process.stdout.isTTY) process.stdout.write(terminalRestore.sequence || "\u001b[?25h");
+      process.exit(signal === "SIGHUP" ? ExitCode.HangUp : ExitCode.Interrupted);
     }
     interrupt.abort(new Error(signal));
   });
@@ -64,6 +66,12 @@ const ctx: Context = {
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     columns: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
+    rows: () => (process.stdout.isTTY ? process.stdout.rows : undefined),
+    // Node turns SIGWINCH into a "resize" event on a terminal stdout.
+    onResize: (listener) => {
+      process.stdout.on("resize", listener);
+      return () => process.stdout.off("resize", listener);
+    },
   },
   env: process.env,
   cwd: process.cwd(),

@@ -11,6 +11,13 @@ export interface JsonAnswer {
   raw: Buffer;
   document: unknown;
   requestId?: string;
+  /** The server's clock from the HTTP `Date` header (to the second), for answers without `current_system_time`. */
+  serverTime?: number;
+}
+
+function httpDate(value: string | undefined): number | undefined {
+  const ms = value === undefined ? Number.NaN : Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
 export interface RunDetailQuery {
@@ -274,6 +281,11 @@ export class CodeArtsApi {
       throw new ApiError(error.message, error.exitCode, error.details, this.auth.refusalHint);
     }
     if (document === undefined) throw unreadable(action, response, "the answer is not valid JSON");
-    return { raw: response.body, document, requestId: response.headers["x-request-id"] };
+    return {
+      raw: response.body,
+      document,
+      requestId: response.headers["x-request-id"],
+      serverTime: httpDate(response.headers.date),
+    };
   }
 }

@@ -118,10 +118,13 @@ export function debugWriter(options: { debug: boolean }, ctx: Context): ((line: 
   return options.debug ? (line) => ctx.io.err.write(`debug: ${line}\n`) : undefined;
 }
 
-/** `fresh`: credentials are tried, not answered from the token cache (`auth check`). */
+/**
+ * `fresh`: credentials are tried, not answered from the token cache (`auth check`).
+ * `quietRetries` (--quiet): a retry that works out is nobody's business; one that does not ends in an error.
+ */
 export function openApi(
   settings: Settings,
-  options: GlobalOptions,
+  options: GlobalOptions & { quietRetries?: boolean },
   ctx: Context,
   { fresh = false } = {},
 ): ApiSession {
@@ -140,10 +143,12 @@ export function openApi(
     sleep: ctx.sleep,
     random: ctx.random,
     signal: ctx.signal,
-    onRetry: ({ attempt, maxAttempts, delayMs, reason }) =>
-      ctx.io.err.write(
-        `note: ${sanitizeText(reason)}; retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${maxAttempts})\n`,
-      ),
+    onRetry: options.quietRetries
+      ? undefined
+      : ({ attempt, maxAttempts, delayMs, reason }) =>
+          ctx.io.err.write(
+            `note: ${sanitizeText(reason)}; retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${maxAttempts})\n`,
+          ),
   });
   const authenticator = createAuthenticator(connection.credentials, { settings, http, ctx, fresh });
   return {

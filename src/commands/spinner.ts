@@ -14,10 +14,19 @@ export async function withSpinner<T>(ctx: Context, text: string, work: () => Pro
   let spinner: Ora | undefined;
   let done = false;
   const timer = setTimeout(async () => {
-    const { default: ora } = await import("ora");
+    const [{ default: ora }, { supportsUnicode }] = await Promise.all([
+      import("ora"),
+      import("../render/style.js"),
+    ]);
     if (done) return;
     // discardStdin: false — the user's keystrokes (Ctrl-C) stay ours to handle.
-    spinner = ora({ text, stream: ctx.io.err as NodeJS.WritableStream, discardStdin: false }).start();
+    // ora judges Unicode by the platform alone; the locale decides here, as for every other glyph.
+    spinner = ora({
+      text,
+      stream: ctx.io.err as NodeJS.WritableStream,
+      discardStdin: false,
+      spinner: supportsUnicode(ctx.env) ? "dots" : "line",
+    }).start();
   }, SPINNER_DELAY_MS);
   try {
     return await work();

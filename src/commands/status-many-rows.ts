@@ -26,6 +26,8 @@ export interface LatestRows {
   rows: RunSummaryView[];
   /** For --json: the service's objects as sent, in the order asked, and a stub for a never-run one. */
   raw: Fields[];
+  /** The server's clock when it answered (its Date header), for durations of running runs. */
+  serverTime?: number;
 }
 
 export class ManyPipelines {
@@ -87,7 +89,7 @@ export class ManyPipelines {
         raw.push(item);
       }
     }
-    return { rows, raw };
+    return { rows, raw, serverTime: answer.serverTime };
   }
 
   /** The project's pipelines, listed once however often asked. */

@@ -1,6 +1,6 @@
 import type { Context } from "../context.js";
 import { CliError } from "../errors.js";
-import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import { ExitCode, type ExitCodeValue, interruptExitCode } from "../exit-codes.js";
 import type { Fields } from "../model/run.js";
 import type { RunSummaryView } from "../model/run-summary.js";
 import { exitCodeForRunStatus } from "../model/status.js";
@@ -9,6 +9,7 @@ import { renderRunsTable } from "../render/runs-table.js";
 import { sanitizeText } from "../render/sanitize.js";
 import { decideColorLevel, supportsUnicode } from "../render/style.js";
 import { exitCodeOfEnd, isSettled, type LatestChange, watchLatest } from "../watch/many.js";
+import { fitManyFrame } from "../watch/many-frame.js";
 import { DEFAULT_MAX_FAILURES } from "../watch/schedule.js";
 import { FrameWriter } from "../watch/terminal.js";
 import { isCi } from "../watch/watch-status.js";
@@ -30,7 +31,7 @@ export interface StatusManyOptions extends GlobalOptions {
   /** `-o markdown`: one markdown table (not with a watch). */
   markdown?: boolean;
   color: boolean;
-  watch?: { intervalMs: number; timeoutMs?: number };
+  watch?: { intervalMs: number; timeoutMs?: number; failFast?: boolean };
 }
 
 /** How bad each run outcome is, for "the worst of them". */
@@ -62,9 +63,12 @@ export async function runStatusMany(options: StatusManyOptions, ctx: Context): P
       return ExitCode.Ok;
     }
     let raw: Fields[] = [];
+    // The answer has no current_system_time: its Date header is the server's clock.
+    let serverTime: number | undefined;
     const fetchLatest = async () => {
       const latest = await many.latest(targets);
       raw = latest.raw;
+      serverTime = latest.serverTime;
       return latest.rows;
     };
 
@@ -76,6 +80,7 @@ export async function runStatusMany(options: StatusManyOptions, ctx: Context): P
         columns: ctx.io.columns() || undefined,
         timeStyle: isTTY ? "relative" : "iso",
         now: ctx.now(),
+        serverTime,
         unicode: supportsUnicode(ctx.env),
       });
     const finish = (runs: RunSummaryView[]) =>
@@ -107,13 +112,16 @@ async function watchMany(
   ctx: Context,
 ): Promise<ExitCodeValue> {
   const live = !json && ctx.io.stdoutIsTTY && !isCi(ctx.env) && ctx.env.TERM !== "dumb";
-  const frames = new FrameWriter(ctx.io.out, ctx.io.columns);
+  const frames = new FrameWriter(ctx.io.out);
   // Progress lines go where they do not mix with the data: stderr when stdout carries JSON.
   const log = json ? ctx.io.err : ctx.io.out;
+  const unicode = supportsUnicode(ctx.env);
   const describe = ({ run, from }: LatestChange) =>
     `${formatIso(ctx.now())}  ${sanitizeText(run.pipelineName ?? run.pipelineId ?? "?")}${
       run.runNumber === undefined ? "" : ` #${run.runNumber}`
-    } ${from && from !== run.status ? `${sanitizeText(from)} → ` : ""}${sanitizeText(run.status)}\n`;
+    } ${from && from !== run.status ? `${sanitizeText(from)} ${unicode ? "→" : "->"} ` : ""}${sanitizeText(run.status)}\n`;
+  let redraw = () => {};
+  const stopListening = live ? ctx.io.onResize?.(() => redraw()) : undefined;
   try {
     const end = await watchLatest(
       watch,
@@ -126,13 +134,20 @@ async function watchMany(
       {
         update: (runs, changes, nextPollAt) => {
           if (live && nextPollAt !== undefined) {
-            const waiting = runs.filter((run) => !isSettled(run)).length;
-            const next = formatDuration(Math.max(0, nextPollAt - ctx.now()));
-            frames.draw([
-              ...table(runs).trimEnd().split("\n"),
-              "",
-              `${waiting} still running · next poll in ${next}`,
-            ]);
+            redraw = () => {
+              const waiting = runs.filter((run) => !isSettled(run)).length;
+              const next = formatDuration(Math.max(0, nextPollAt - ctx.now()));
+              const status = `${waiting} still running${unicode ? " · " : ", "}next poll in ${next}`;
+              frames.draw(
+                fitManyFrame(
+                  table(runs).trimEnd().split("\n"),
+                  status,
+                  { columns: ctx.io.columns(), rows: ctx.io.rows?.() },
+                  unicode,
+                ),
+              );
+            };
+            redraw();
           } else if (!live) {
             for (const change of changes) log.write(describe(change));
           }
@@ -140,10 +155,8 @@ async function watchMany(
         failure: (error, failures) => ctx.io.err.write(`note: ${error.message} (failed poll ${failures})\n`),
       },
     );
-    if (live) {
-      frames.draw([]); // the final table is printed below, once, to stay in the scrollback
-      frames.release();
-    }
+    // The final table is printed on the normal screen, once, to stay in the scrollback.
+    frames.release();
     if (end.runs) finish(end.runs);
     if (end.reason === "error") throw end.error;
     if (end.reason === "gave-up") {
@@ -153,11 +166,17 @@ async function watchMany(
         end.error.hint,
       );
     }
+    if (end.reason === "fail-fast")
+      ctx.io.err.write("stopped watching at the first FAILED run (--fail-fast)\n");
     if (end.reason === "timeout")
       ctx.io.err.write("stopped watching at --timeout; some runs have not finished\n");
-    if (end.reason === "interrupted") ctx.io.err.write("interrupted\n");
+    if (end.reason === "interrupted") {
+      ctx.io.err.write("interrupted\n");
+      return interruptExitCode(ctx.signal);
+    }
     return exitCodeOfEnd(end, worstExitCode);
   } finally {
+    stopListening?.();
     frames.restore();
   }
 }

@@ -3,6 +3,8 @@ import type { Context } from "../context.js";
 import type { RunView } from "../model/run.js";
 import { statusKind } from "../model/status.js";
 import { renderRunJunit, renderRunMarkdown, renderRunTable } from "../render/index.js";
+import { renderRunFitted } from "../render/run-fit.js";
+import type { RenderOptions } from "../render/run-table.js";
 import { sanitizeText } from "../render/sanitize.js";
 import { decideColorLevel, supportsUnicode } from "../render/style.js";
 
@@ -15,6 +17,8 @@ export interface ViewOptions {
   compact: boolean;
   steps: boolean;
   color: boolean;
+  /** The live view: fit the table in this many terminal rows. */
+  fitRows?: number;
 }
 
 function shellWord(word: string): string {
@@ -41,7 +45,7 @@ export function renderStatus(
   if (output === "markdown") return renderRunMarkdown(run, { timeStyle: "iso", now: ctx.now() });
   if (output === "junit") return renderRunJunit(run);
   const isTTY = ctx.io.stdoutIsTTY;
-  return renderRunTable(run, {
+  const table: RenderOptions = {
     colorLevel: decideColorLevel({ env: ctx.env, isTTY, noColorFlag: !options.color }),
     // A terminal that reports no size (0 columns, e.g. a bare pseudo-terminal) is treated as piped.
     columns: ctx.io.columns() || undefined,
@@ -51,5 +55,8 @@ export function renderStatus(
     compact: options.compact,
     showSteps: options.steps,
     nextCommands: nextCommandsFor(run, pipelineReference),
-  });
+  };
+  return options.fitRows === undefined
+    ? renderRunTable(run, table)
+    : renderRunFitted(run, table, options.fitRows);
 }

@@ -53,7 +53,7 @@ export async function runStatus(options: StatusOptions, ctx: Context): Promise<E
   }
   await checkReportPaths(options, ctx);
   const settings = await loadSettings(options, ctx);
-  const session = openApi(settings, options, ctx);
+  const session = openApi(settings, { ...options, quietRetries: options.watch?.quiet }, ctx);
   try {
     const projectId = session.connection.projectId.value;
     const pipeline = await resolvePipeline(options.pipeline, settings.pipelines, session.api, projectId);
@@ -103,8 +103,8 @@ export async function showRun(
       import("../watch/watch-status.js"),
       loadView(),
     ]);
-    const render = (run: RunView, format: Exclude<OutputFormat, "json">) =>
-      renderStatus(run, format, options, pipeline.reference, ctx);
+    const render = (run: RunView, format: Exclude<OutputFormat, "json">, fitRows?: number) =>
+      renderStatus(run, format, { ...options, fitRows }, pipeline.reference, ctx);
     // One session, so every poll goes over the same keep-alive connection.
     const code = await watchStatus(
       {
@@ -112,7 +112,7 @@ export async function showRun(
         runId,
         output,
         fetchRun,
-        renderTable: (run) => render(run, "table"),
+        renderTable: (run, fit) => render(run, "table", fit?.rows),
         renderFinal: ({ run, raw }) => (output === "json" ? documentBytes(raw) : render(run, output)),
       },
       ctx,

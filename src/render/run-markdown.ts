@@ -12,13 +12,15 @@ import { formatDuration, formatTimestamp } from "./time-format.js";
 
 export type MarkdownOptions = Omit<RenderOptions, "colorLevel" | "columns" | "unicode">;
 
-// Non-breaking spaces: markdown would collapse ordinary ones and flatten the tree.
+// Non-breaking spaces: markdown would collapse ordinary ones and flatten the tree. A prefix never
+// starts with a space of any kind (GitHub trims a cell's leading whitespace, NBSP included): the
+// indent under a last child is a visible dot.
 const NBSP = "\u00a0";
 const MARKDOWN_GLYPHS: TreeGlyphs = {
   branch: `├─${NBSP}`,
   last: `└─${NBSP}`,
   pipe: `│${NBSP}${NBSP}`,
-  space: NBSP.repeat(3),
+  space: `·${NBSP}${NBSP}`,
 };
 
 function header(run: RunView, options: MarkdownOptions): string {

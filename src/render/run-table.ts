@@ -27,12 +27,19 @@ export interface RenderOptions {
   showSteps?: boolean;
   /** Copy-pasteable commands for the failure footer. */
   nextCommands?: string[];
+  /** The live view: the whole output must fit in this many terminal rows (see run-fit.ts). */
+  fitRows?: number;
 }
 
-const PIPED_COLUMNS = 100;
+export const PIPED_COLUMNS = 100;
 const LABEL_WIDTH = 10;
 
-function renderHeader(run: RunView, options: RenderOptions, width: number, chalk: ChalkInstance): string {
+export function renderHeader(
+  run: RunView,
+  options: RenderOptions,
+  width: number,
+  chalk: ChalkInstance,
+): string {
   const header = describeRun(run, options);
   const ellipsis = ellipsisFor(options.unicode);
   const badge = statusLabel(header.status, options.unicode);

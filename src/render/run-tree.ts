@@ -144,14 +144,16 @@ export function emptyTreeNotice(run: RunView): string {
   return `All ${count === 1 ? "1 stage" : `${count} stages`} completed.`;
 }
 
-/** Compact view: only what did not complete, plus the parents that place it in the tree. */
-function keepUnfinished(nodes: RunNode[]): RunNode[] {
+/** Only the nodes `keep` accepts, plus the parents that place them in the tree. */
+function keepOnly(nodes: RunNode[], keep: (node: RunNode) => boolean): RunNode[] {
   return nodes.flatMap((node) => {
-    const children = keepUnfinished(node.children);
-    const keep = statusKind(node.status) !== "success" || children.length > 0;
-    return keep ? [{ ...node, children }] : [];
+    const children = keepOnly(node.children, keep);
+    return keep(node) || children.length > 0 ? [{ ...node, children }] : [];
   });
 }
+
+/** Compact view: what did not complete. */
+const unfinished = (node: RunNode) => statusKind(node.status) !== "success";
 
 function flattenTree(nodes: RunNode[], depth = 0, guides: boolean[] = []): TreeRow[] {
   return nodes.flatMap((node, index) => {
@@ -162,10 +164,18 @@ function flattenTree(nodes: RunNode[], depth = 0, guides: boolean[] = []): TreeR
   });
 }
 
-/** The rows a renderer draws, honouring --compact and --no-steps. */
-export function visibleRows(run: RunView, options: { compact?: boolean; showSteps?: boolean }): TreeRow[] {
-  const tree = buildRunTree(run, { showSteps: options.showSteps ?? true });
-  return flattenTree(options.compact ? keepUnfinished(tree) : tree);
+/**
+ * The rows a renderer draws, honouring --compact and --no-steps; `only` keeps just the nodes it
+ * accepts and their parents (the live view on a short terminal).
+ */
+export function visibleRows(
+  run: RunView,
+  options: { compact?: boolean; showSteps?: boolean; only?: (node: RunNode) => boolean },
+): TreeRow[] {
+  let tree = buildRunTree(run, { showSteps: options.showSteps ?? true });
+  if (options.compact) tree = keepOnly(tree, unfinished);
+  if (options.only) tree = keepOnly(tree, options.only);
+  return flattenTree(tree);
 }
 
 /** "│  ├─ " before the label. */

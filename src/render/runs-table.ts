@@ -20,6 +20,8 @@ export interface RunsTableOptions {
   timeStyle: TimeStyle;
   /** The local clock: relative start times, and how long a running run has been going. */
   now: number;
+  /** The server's clock when the answer told it: how long a running run has been going, free of local skew. */
+  serverTime?: number;
   unicode: boolean;
 }
 
@@ -59,7 +61,7 @@ const RUN_COLUMNS: Column[] = [
   {
     heading: "DURATION",
     cell: (run, o) => {
-      const ms = elapsedMs(run, o.now);
+      const ms = elapsedMs(run, o.serverTime ?? o.now);
       return ms === undefined ? "-" : formatDuration(ms);
     },
   },

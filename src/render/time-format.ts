@@ -7,13 +7,15 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** `45s`, `3m 12s`, `1h 04m`; a negative span (clock skew) reads as `0s`. */
+/** `45s`, `3m 12s`, `1h 04m`, `12d 3h`; a negative span (clock skew) reads as `0s`. */
 export function formatDuration(ms: number): string {
   const seconds = Math.floor(Math.max(0, ms) / SECOND);
   if (seconds < 60) return `${seconds}s`;
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, "0")}s`;
-  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, "0")}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours}h ${String(minutes % 60).padStart(2, "0")}m`;
+  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
 }
 
 /** ISO-8601 in UTC to the second: `2023-01-20T09:33:17Z`. */

@@ -224,6 +224,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     requests += 1;
     response.setHeader("X-Request-Id", randomBytes(16).toString("hex"));
+    // The simulated service's own clock, as a real server's Date header is (Node would send the host's).
+    response.setHeader("Date", new Date(clock.now()).toUTCString());
     const body = await readBody(request);
     const url = new URL(request.url ?? "/", "http://simulator.invalid");
     const isRunDetail = request.method === "GET" && url.pathname.endsWith("/pipeline-runs/detail");

@@ -45,7 +45,9 @@ function whatHappened(event: WatchEvent): string {
 /** "✓ step Build › Check out code COMPLETED in 8s" (no timestamp). */
 export function describeEvent(event: WatchEvent, run: RunView, unicode: boolean): string {
   const subject =
-    event.level === "run" ? `run ${runTitle(run, unicode)}` : `${event.level} ${pathLabel(event.path)}`;
+    event.level === "run"
+      ? `run ${runTitle(run, unicode)}`
+      : `${event.level} ${pathLabel(event.path, unicode)}`;
   return `${statusSymbol(event.to, unicode)} ${subject} ${whatHappened(event)}`;
 }
 
@@ -91,7 +93,7 @@ export class LineLog implements WatchObserver {
   }
 }
 
-/** For output that must stay clean (--json, --json-lines, --quiet): only trouble and waits, on stderr. */
+/** For output that must stay clean (--json-lines): only trouble and waits, on stderr. */
 export class Notes implements WatchObserver {
   constructor(
     private readonly err: OutputStream,

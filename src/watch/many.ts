@@ -2,7 +2,7 @@ import { retryAfterMs } from "../api/retry.js";
 import { ApiError, CliError, mayHealByItself } from "../errors.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import type { RunSummaryView } from "../model/run-summary.js";
-import { isTerminalRunStatus } from "../model/status.js";
+import { isTerminalRunStatus, statusKind } from "../model/status.js";
 import { DEFAULT_MAX_FAILURES, failureDelay, nextIdleDelay } from "./schedule.js";
 
 /**
@@ -14,6 +14,8 @@ import { DEFAULT_MAX_FAILURES, failureDelay, nextIdleDelay } from "./schedule.js
 
 export interface ManyWatchOptions {
   intervalMs: number;
+  /** End (exit 1) at the first answer in which a pipeline's latest run FAILED. */
+  failFast?: boolean;
   timeoutMs?: number;
   maxFailures?: number;
 }
@@ -38,7 +40,7 @@ export interface ManyWatchObserver {
 }
 
 export type ManyWatchEnd =
-  | { reason: "finished"; runs: RunSummaryView[] }
+  | { reason: "finished" | "fail-fast"; runs: RunSummaryView[] }
   | { reason: "timeout"; runs: RunSummaryView[] }
   | { reason: "interrupted"; runs: RunSummaryView[] | undefined }
   | { reason: "gave-up" | "error"; error: CliError; runs: RunSummaryView[] | undefined };
@@ -84,6 +86,10 @@ export async function watchLatest(
         observer.update(runs, changes, undefined);
         return { reason: "finished", runs };
       }
+      if (options.failFast && runs.some((run) => statusKind(run.status) === "failed")) {
+        observer.update(runs, changes, undefined);
+        return { reason: "fail-fast", runs };
+      }
       wait = nextIdleDelay(options.intervalMs, wait, changes.length > 0);
       nextPollAt = deps.now() + wait;
       observer.update(runs, changes, nextPollAt);
@@ -125,6 +131,8 @@ export function exitCodeOfEnd(
   switch (end.reason) {
     case "finished":
       return worst(end.runs);
+    case "fail-fast":
+      return ExitCode.RunFailed;
     case "timeout":
       return ExitCode.WatchTimeout;
     case "interrupted":

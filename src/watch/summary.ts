@@ -33,16 +33,16 @@ function runDuration(run: RunView, now: number): string {
 }
 
 /** "at Test › Unit tests › Run tests (+1 more)": where a run that has not finished is. */
-function whereNow(run: RunView): string {
+function whereNow(run: RunView, unicode: boolean): string {
   const [first, ...others] = activeItems(run);
   if (first === undefined) return "";
-  return ` at ${pathLabel(first)}${others.length > 0 ? ` (+${others.length} more)` : ""}`;
+  return ` at ${pathLabel(first, unicode)}${others.length > 0 ? ` (+${others.length} more)` : ""}`;
 }
 
 /** "api #3 RUNNING (2m 10s so far) at Test › Unit tests": a run's state in one line. */
 export function stateOf(run: RunView, style: SummaryStyle): string {
   const status = sanitizeText(run.status);
-  return `${runTitle(run, style.unicode)} ${status}${runDuration(run, style.now)}${whereNow(run)}`;
+  return `${runTitle(run, style.unicode)} ${status}${runDuration(run, style.now)}${whereNow(run, style.unicode)}`;
 }
 
 function describe(outcome: WatchOutcome, style: SummaryStyle): string {
@@ -51,13 +51,13 @@ function describe(outcome: WatchOutcome, style: SummaryStyle): string {
     case "finished": {
       const run = outcome.last.run;
       const failure = statusKind(run.status) === "failed" ? firstFailure(run) : undefined;
-      const where = failure ? `: ${pathLabel(failure)} failed` : "";
+      const where = failure ? `: ${pathLabel(failure, style.unicode)} failed` : "";
       const title = runTitle(run, style.unicode);
       return `${statusSymbol(run.status, style.unicode)} ${title} ${sanitizeText(run.status)}${runDuration(run, style.now)}${where}`;
     }
     case "fail-fast": {
       const failure = firstFailure(outcome.last.run);
-      const failed = failure ? `${pathLabel(failure)} FAILED` : "a step FAILED";
+      const failed = failure ? `${pathLabel(failure, style.unicode)} FAILED` : "a step FAILED";
       return `${statusSymbol("FAILED", style.unicode)} ${stateOf(outcome.last.run, style)}; ${failed}, stopped watching (--fail-fast)`;
     }
     case "timeout":
@@ -72,7 +72,12 @@ function describe(outcome: WatchOutcome, style: SummaryStyle): string {
   }
 }
 
-/** "✓ demo #1 COMPLETED in 30s · exit 0" */
+/** " · " between the parts of a status line; ", " in ASCII. */
+export function separator(unicode: boolean): string {
+  return unicode ? " · " : ", ";
+}
+
+/** "✓ demo #1 COMPLETED in 30s · exit 0" ("+ demo #1 COMPLETED in 30s, exit 0" in ASCII) */
 export function summaryLine(outcome: WatchOutcome, style: SummaryStyle): string {
-  return `${describe(outcome, style)} · exit ${outcome.exitCode}`;
+  return `${describe(outcome, style)}${separator(style.unicode)}exit ${outcome.exitCode}`;
 }

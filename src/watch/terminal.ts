@@ -1,13 +1,15 @@
 import { stripVTControlCharacters } from "node:util";
 import type { OutputStream } from "../context.js";
-import { displayWidth } from "../render/text-width.js";
+import { displayWidth, ellipsisFor, truncateToWidth } from "../render/text-width.js";
+import { terminalRestore } from "../terminal-restore.js";
 
 /**
- * Drawing a frame over the previous one on a terminal, without flicker: the whole frame is built
- * first and written in one go, inside a synchronized-update bracket (ignored by terminals that do
- * not know it). The cursor goes back to the top of the previous frame (CR, cursor up) and each line
- * is erased just before it is rewritten; whatever is left below a shorter frame is erased at the
- * end. Never a full-screen clear, so the scrollback above stays intact.
+ * Drawing live frames on a terminal. The frames go to the alternate screen (as `top` or `less` do):
+ * drawn in place there, nothing a frame shows can reach the scrollback, not even when a resize
+ * reflows the screen, and the normal screen comes back untouched when the view ends. Each frame is
+ * built first and written in one go, inside a synchronized-update bracket (ignored by terminals that
+ * do not know it): cursor home, each line erased just before it is rewritten, the rest of the
+ * screen erased below. The caller keeps frames within the screen (see LiveView).
  */
 
 export const HIDE_CURSOR = "\u001b[?25l";
@@ -16,51 +18,54 @@ export const BEGIN_SYNC = "\u001b[?2026h";
 export const END_SYNC = "\u001b[?2026l";
 export const ERASE_LINE = "\u001b[2K";
 export const ERASE_DOWN = "\u001b[J";
+export const CURSOR_HOME = "\u001b[H";
+/** Saves the cursor, switches to the alternate screen and clears it (xterm's mode 1049). */
+export const ENTER_ALT_SCREEN = "\u001b[?1049h";
+/** Back to the normal screen as it was, cursor included. */
+export const LEAVE_ALT_SCREEN = "\u001b[?1049l";
 
-export function cursorUp(rows: number): string {
-  // CSI 0 A moves one row on most terminals: never send it.
-  return rows > 0 ? `\r\u001b[${rows}A` : "\r";
-}
-
-/** How many terminal rows `lines` take at `columns` wide (long lines wrap). */
-function rowsOf(lines: string[], columns: number | undefined): number {
-  return lines.reduce((rows, line) => {
-    const width = displayWidth(stripVTControlCharacters(line));
-    return rows + (columns && columns > 0 ? Math.max(1, Math.ceil(width / columns)) : 1);
-  }, 0);
+/**
+ * One line cut to the screen's width, so it takes one row. A line that fits keeps its colours; one
+ * that must be cut loses them (a cut through an escape sequence would garble the screen).
+ */
+export function fitLine(line: string, columns: number | undefined, unicode: boolean): string {
+  if (!columns) return line;
+  const plain = stripVTControlCharacters(line);
+  return displayWidth(plain) <= columns ? line : truncateToWidth(plain, columns, ellipsisFor(unicode));
 }
 
 export class FrameWriter {
-  private previous: string[] = [];
+  private onAltScreen = false;
   private cursorHidden = false;
 
-  constructor(
-    private readonly out: OutputStream,
-    private readonly columns: () => number | undefined,
-  ) {}
+  constructor(private readonly out: OutputStream) {}
 
-  /** Draws `frame` (lines, without trailing newline) in place of the previous one. */
+  /** Draws `frame` (lines, without newlines) over the previous one. */
   draw(frame: string[]): void {
-    // Measured at today's width: after a resize the old lines may wrap onto more rows.
-    const up = cursorUp(rowsOf(this.previous, this.columns()));
+    const enter = this.onAltScreen ? "" : ENTER_ALT_SCREEN;
     const hide = this.cursorHidden ? "" : HIDE_CURSOR;
+    this.onAltScreen = true;
     this.cursorHidden = true;
-    const body = frame.map((line) => `${ERASE_LINE}${line}\n`).join("");
-    this.out.write(
-      `${BEGIN_SYNC}${hide}${this.previous.length > 0 ? up : ""}${body}${ERASE_DOWN}${END_SYNC}`,
-    );
-    this.previous = frame;
+    terminalRestore.sequence = LEAVE_ALT_SCREEN + SHOW_CURSOR;
+    // No newline after the last line: a frame as tall as the screen must not scroll it.
+    const body = frame.map((line) => `${ERASE_LINE}${line}`).join("\r\n");
+    this.out.write(`${BEGIN_SYNC}${enter}${hide}${CURSOR_HOME}${body}${ERASE_DOWN}${END_SYNC}`);
   }
 
-  /** Leaves the last frame in the scrollback: the next output starts below it. */
+  /** Back to the normal screen, as it was before the first frame; what follows is printed there. */
   release(): void {
-    this.previous = [];
+    if (!this.onAltScreen) return;
+    this.onAltScreen = false;
+    this.out.write(LEAVE_ALT_SCREEN);
   }
 
-  /** Shows the cursor again if we hid it; safe to call any number of times. */
+  /** The normal screen and the cursor back if we took them; safe to call any number of times. */
   restore(): void {
-    if (!this.cursorHidden) return;
-    this.cursorHidden = false;
-    this.out.write(SHOW_CURSOR);
+    this.release();
+    if (this.cursorHidden) {
+      this.cursorHidden = false;
+      this.out.write(SHOW_CURSOR);
+    }
+    terminalRestore.sequence = "";
   }
 }

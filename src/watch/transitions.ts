@@ -127,9 +127,9 @@ export function detectTransitions(previous: RunView | undefined, next: RunView):
   return events;
 }
 
-/** "Test › Unit tests › Run tests": an item's path for people. */
-export function pathLabel(path: ItemPath): string {
-  return [path.stage, path.job, path.step].filter((part) => part !== undefined).join(" › ");
+/** "Test › Unit tests › Run tests" ("Test > Unit tests > Run tests" in ASCII): an item's path for people. */
+export function pathLabel(path: ItemPath, unicode: boolean): string {
+  return [path.stage, path.job, path.step].filter((part) => part !== undefined).join(unicode ? " › " : " > ");
 }
 
 /** The first stage, job or step that FAILED, for --fail-fast and summaries. */

@@ -1,12 +1,12 @@
 import type { OutputFormat } from "../config/schema.js";
 import type { Context, Env } from "../context.js";
 import { ApiError } from "../errors.js";
-import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import { ExitCode, type ExitCodeValue, interruptExitCode } from "../exit-codes.js";
 import type { RunView } from "../model/run.js";
 import { statusKind, unknownStatusWarning } from "../model/status.js";
 import { supportsUnicode } from "../render/style.js";
 import { JsonLines } from "./json-lines.js";
-import { LineLog, Notes } from "./line-log.js";
+import { LineLog } from "./line-log.js";
 import { LiveView } from "./live-view.js";
 import {
   type PolledRun,
@@ -29,8 +29,8 @@ export interface WatchRequest extends WatchOptions {
   jsonLines: boolean;
   quiet: boolean;
   fetchRun: (runId: string | undefined) => Promise<PolledRun>;
-  /** The status table, sized to the terminal's width at the time of the call. */
-  renderTable: (run: RunView) => string;
+  /** The status table, sized to the terminal's width at the time of the call; with `fit`, that many rows at most. */
+  renderTable: (run: RunView, fit?: { rows: number }) => string;
   /** What one-shot `status` prints for the chosen output format. */
   renderFinal: (polled: PolledRun) => string | Uint8Array;
 }
@@ -76,12 +76,23 @@ function warnUnknownStatusOnce(observer: WatchObserver, ctx: Context): WatchObse
   };
 }
 
+/** Interrupted by SIGHUP: 129, not 130, in the summary line and the exit code alike. */
+function withSignalExitCode(outcome: WatchOutcome, signal: AbortSignal): WatchOutcome {
+  return outcome.reason === "interrupted" ? { ...outcome, exitCode: interruptExitCode(signal) } : outcome;
+}
+
 export async function watchStatus(request: WatchRequest, ctx: Context): Promise<ExitCodeValue> {
   const mode = chooseMode(request, ctx);
   const unicode = supportsUnicode(ctx.env);
   const { out, err } = ctx.io;
-  const frames = new FrameWriter(out, () => ctx.io.columns());
-  const live = new LiveView(frames, out, { now: ctx.now, unicode, renderRun: request.renderTable });
+  const frames = new FrameWriter(out);
+  const live = new LiveView(frames, out, {
+    now: ctx.now,
+    unicode,
+    renderRun: request.renderTable,
+    columns: () => ctx.io.columns(),
+    rows: () => ctx.io.rows?.(),
+  });
   const jsonLines = new JsonLines(out, err, ctx.now);
   const lineOptions = {
     now: ctx.now,
@@ -95,7 +106,8 @@ export async function watchStatus(request: WatchRequest, ctx: Context): Promise<
     // Beside a document on stdout, the log goes to stderr and never repeats the run whole.
     document: new LineLog(err, { ...lineOptions, printRun: undefined }),
     "json-lines": jsonLines,
-    quiet: new Notes(err, { now: ctx.now, unicode }),
+    // --quiet: nothing until the end, not even notes about failed polls or waits; errors still end it loudly.
+    quiet: { update: () => {}, failure: () => {}, waiting: () => {} },
   };
 
   const sleep = async (ms: number) => {
@@ -108,11 +120,15 @@ export async function watchStatus(request: WatchRequest, ctx: Context): Promise<
   };
 
   let outcome: WatchOutcome;
+  const stopListening = mode === "live" ? ctx.io.onResize?.(() => live.resize()) : undefined;
   try {
-    outcome = await watchRun(
-      request,
-      { fetchRun: request.fetchRun, now: ctx.now, sleep, signal: ctx.signal },
-      warnUnknownStatusOnce(observers[mode], ctx),
+    outcome = withSignalExitCode(
+      await watchRun(
+        request,
+        { fetchRun: request.fetchRun, now: ctx.now, sleep, signal: ctx.signal },
+        warnUnknownStatusOnce(observers[mode], ctx),
+      ),
+      ctx.signal,
     );
     const summary = summaryLine(outcome, { unicode, now: ctx.now() });
     const final = finalRun(outcome);
@@ -134,6 +150,7 @@ export async function watchStatus(request: WatchRequest, ctx: Context): Promise<
         break;
     }
   } finally {
+    stopListening?.();
     live.restore();
   }
 

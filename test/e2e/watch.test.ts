@@ -1,4 +1,7 @@
 import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock, type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
 import { BIN, type CliResult, runBinary } from "./cli.js";
@@ -138,7 +141,10 @@ describe("codearts-run status --watch, piped (a CI log)", () => {
 });
 
 describe("codearts-run status --watch, interrupted", () => {
-  it("exits 130 on SIGINT with the last known state in one line", async () => {
+  it.each([
+    ["SIGINT", 130],
+    ["SIGHUP", 129],
+  ] as const)("on %s exits %i with the last known state in one line", async (signal, exitCode) => {
     const child = spawn(
       process.execPath,
       [BIN, "status", sim.pipeline("mobile").id, "--watch", "--interval", "0.2"],
@@ -148,22 +154,28 @@ describe("codearts-run status --watch, interrupted", () => {
       },
     );
     let stdout = "";
+    let sent = false;
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
       stdout += chunk;
-      if (stdout.includes("watching mobile")) child.kill("SIGINT");
+      // Once: a second signal means "stop now" and skips the final line.
+      if (!sent && stdout.includes("watching mobile")) sent = child.kill(signal);
     });
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-    expect(code).toBe(130);
-    expect(stdout.trimEnd().split("\n").at(-1)).toMatch(/^interrupted: mobile #1 RUNNING .+ · exit 130$/);
+    expect(code).toBe(exitCode);
+    expect(stdout.trimEnd().split("\n").at(-1)).toMatch(
+      new RegExp(`^interrupted: mobile #1 RUNNING .+ · exit ${exitCode}$`),
+    );
   });
 });
 
 describe("codearts-run status --watch in a terminal", () => {
-  it("redraws in place with cursor-up and erase, hides and restores the cursor, ends with the summary", async () => {
+  it("draws frames that fit the screen on the alternate screen, then leaves the final table and summary", async () => {
     await withFreshDemo(async (fresh) => {
       const id = fresh.pipeline("demo").id;
-      // `script` runs the command in a pseudo-terminal; stty gives that terminal a size.
-      const command = `stty cols 100 rows 60; '${process.execPath}' '${BIN}' status ${id} --watch --interval 0.2`;
+      // `script` runs the command in a pseudo-terminal; stty gives that terminal a size, and changing
+      // it once the first frame is out (the test touches a file then) sends the watch a SIGWINCH.
+      const flag = join(mkdtempSync(join(tmpdir(), "codearts-watch-")), "resize");
+      const command = `stty cols 100 rows 50; '${process.execPath}' '${BIN}' status ${id} --watch --interval 0.2 & until [ -e '${flag}' ]; do sleep 0.05; done; stty cols 70 rows 9; wait $!`;
       const child = spawn("script", ["-qec", command, "/dev/null"], {
         env: { PATH: process.env.PATH ?? "", TERM: "xterm-256color", LANG: "C.UTF-8", ...env(fresh) },
         stdio: ["ignore", "pipe", "pipe"],
@@ -171,14 +183,26 @@ describe("codearts-run status --watch in a terminal", () => {
       let output = "";
       child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
         output += chunk;
+        if (output.includes("next poll in") && !existsSync(flag)) writeFileSync(flag, "");
       });
       const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+      rmSync(dirname(flag), { recursive: true, force: true });
       expect(code).toBe(0);
       expect(output).toContain(`${ESC}[?25l`);
-      expect(output).toMatch(/\r\u001b\[\d+A\u001b\[2K/);
+      expect(output).toContain(`${ESC}[?1049h`);
       expect(output).toContain("next poll in");
       expect(output).not.toContain(`${ESC}[2J`);
+      // Every frame within the screen it was drawn on: the whole run at 50 rows, fitted to 9 once it shrank.
+      const frames = output
+        .split(`${ESC}[?2026h`)
+        .slice(1)
+        .map((frame) => frame.slice(0, frame.indexOf(`${ESC}[?2026l`)).split("\n"));
+      expect(frames.length).toBeGreaterThan(3);
+      for (const frame of frames) expect(frame.length).toBeLessThanOrEqual(50);
+      expect(frames.some((frame) => frame.length > 9)).toBe(true);
+      expect(frames.at(-1)?.length).toBeLessThanOrEqual(9);
       const ending = output.slice(output.lastIndexOf(`${ESC}[?2026l`));
+      expect(ending).toContain(`${ESC}[?1049l`);
       expect(ending).toMatch(/✓ demo #1 COMPLETED in \d+s · exit 0\r?\n\u001b\[\?25h/);
       expect(output.lastIndexOf(`${ESC}[?25h`)).toBeGreaterThan(output.lastIndexOf(`${ESC}[?25l`));
     });

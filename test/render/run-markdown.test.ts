@@ -56,7 +56,7 @@ describe("renderRunMarkdown", () => {
         "| » SKIPPED | └─\u00a0Publish docs _(after Compile (Maven))_ | - | - | Condition not met: branch is not main |",
         "| **✗ FAILED** | **Test** _(parallel)_ | 4m 50s | 2026-01-01T00:04:10Z | |",
         '| **✗ FAILED** | └─\u00a0**Unit tests** _(parallel)_ | 4m 50s | 2026-01-01T00:04:10Z | Step "Run unit tests" failed |',
-        "| **✗ FAILED** | \u00a0\u00a0\u00a0└─\u00a0**Run unit tests** | 4m 46s | 2026-01-01T00:04:12Z | npm ERR! Test failed.  See above for more details.<br>3 failing tests:<br>  OrderService &gt; refunds a cancelled order<br>  OrderService &gt; rejects a negative amount<br>  PaymentGateway &gt; retries on 503 |",
+        "| **✗ FAILED** | ·\u00a0\u00a0└─\u00a0**Run unit tests** | 4m 46s | 2026-01-01T00:04:12Z | npm ERR! Test failed.  See above for more details.<br>3 failing tests:<br>  OrderService &gt; refunds a cancelled order<br>  OrderService &gt; rejects a negative amount<br>  PaymentGateway &gt; retries on 503 |",
         "| ● RUNNING | **Security scan** _(parallel)_ | 15m 50s | 2026-01-01T00:04:10Z | |",
         "| ● RUNNING | ├─\u00a0Code check _(parallel)_ | 15m 49s | 2026-01-01T00:04:11Z | |",
         "| ● RUNNING | │\u00a0\u00a0├─\u00a0CodeArts Check | 15m 48s | 2026-01-01T00:04:12Z | |",
@@ -77,5 +77,17 @@ describe("renderRunMarkdown", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  test("no tree cell starts with whitespace, which GitHub trims (NBSP included) and so flattens the tree", () => {
+    const output = renderRunMarkdown(loadRun("run-detail-rich.json"), { timeStyle: "iso", now: RICH_NOW });
+    const nameCells = output
+      .split("\n")
+      .filter((line) => line.startsWith("| ") && !line.startsWith("| Status") && !line.startsWith("| ---"))
+      .map((line) => (line.split(" | ")[1] ?? "").replace(/^ +/, ""));
+    expect(nameCells.length).toBeGreaterThan(10);
+    for (const cell of nameCells) expect(cell).toBe(cell.trimStart());
+    // A step under the last job of its stage: indented one level, visibly.
+    expect(nameCells).toContain("·\u00a0\u00a0└─\u00a0ESLint");
   });
 });

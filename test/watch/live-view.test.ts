@@ -1,127 +1,278 @@
 import { describe, expect, it } from "vitest";
+import { renderStatus } from "../../src/commands/status-view.js";
 import type { Context } from "../../src/context.js";
-import { BEGIN_SYNC, END_SYNC, FrameWriter, HIDE_CURSOR, SHOW_CURSOR } from "../../src/watch/terminal.js";
+import type { PolledRun } from "../../src/watch/poll-loop.js";
+import { HIDE_CURSOR, SHOW_CURSOR } from "../../src/watch/terminal.js";
 import { type WatchRequest, watchStatus } from "../../src/watch/watch-status.js";
 import { testContext } from "../helpers/context.js";
-import { polled, stage } from "./runs.js";
+import { Emulator } from "../helpers/emulator.js";
+import { job, polled, stage, step } from "./runs.js";
 
-function terminal(columns = 80, overrides: Partial<Context> = {}) {
-  const captured = testContext({ env: { LANG: "en_US.UTF-8" }, ...overrides });
-  captured.ctx.io = { ...captured.ctx.io, stdoutIsTTY: true, stderrIsTTY: true, columns: () => columns };
-  return captured;
+/**
+ * The live view in a real terminal emulator: every frame fits the screen (header at the top, the
+ * status line at the bottom, what runs or failed in between), a resize re-fits it, and the
+ * scrollback keeps the user's lines and the final table once — never a copy of a frame.
+ */
+
+const PROMPT = "$ codearts-run status web --watch";
+
+function steps(prefix: string, count: number, status: string) {
+  return Array.from({ length: count }, (_, i) => step(`${prefix} step ${i + 1}`, status));
 }
 
-describe("FrameWriter", () => {
-  it("hides the cursor, then draws each frame over the last: CR, cursor up, erase each line, erase below", () => {
-    const { ctx, writes } = terminal();
-    const frames = new FrameWriter(ctx.io.out, ctx.io.columns);
-    frames.draw(["one", "two"]);
-    frames.draw(["three"]);
-    frames.restore();
-    frames.restore();
-    expect(writes.out).toEqual([
-      `${BEGIN_SYNC}${HIDE_CURSOR}\u001b[2Kone\n\u001b[2Ktwo\n\u001b[J${END_SYNC}`,
-      `${BEGIN_SYNC}\r\u001b[2A\u001b[2Kthree\n\u001b[J${END_SYNC}`,
-      SHOW_CURSOR,
-    ]);
-  });
+/** A run of 40 steps: a stage done, one running with a failure in it, one not started. */
+function bigRun(status: string, testStage: "RUNNING" | "COMPLETED"): PolledRun {
+  const running = testStage === "RUNNING";
+  return polled(status, [
+    stage(
+      "Build",
+      "COMPLETED",
+      job("Compile", "COMPLETED", ...steps("Compile", 6, "COMPLETED")),
+      job("Package", "COMPLETED", ...steps("Package", 6, "COMPLETED")),
+    ),
+    stage(
+      "Test",
+      testStage,
+      job(
+        "Unit",
+        testStage,
+        ...steps("Unit", 5, "COMPLETED"),
+        step("Run unit tests", running ? "RUNNING" : "COMPLETED"),
+      ),
+      job("Lint", running ? "FAILED" : "COMPLETED", step("ESLint", running ? "FAILED" : "COMPLETED")),
+      job(
+        "Integration",
+        running ? "INIT" : "COMPLETED",
+        ...steps("Integration", 6, running ? "INIT" : "COMPLETED"),
+      ),
+    ),
+    stage(
+      "Deploy",
+      running ? "INIT" : "COMPLETED",
+      job("Staging", running ? "INIT" : "COMPLETED", ...steps("Staging", 8, running ? "INIT" : "COMPLETED")),
+    ),
+  ]);
+}
 
-  it("goes up as many rows as the old frame takes at today's width, after a resize", () => {
-    let columns = 40;
-    const { ctx, writes } = terminal();
-    const frames = new FrameWriter(ctx.io.out, () => columns);
-    frames.draw(["x".repeat(30), "\u001b[31mshort\u001b[39m"]);
-    columns = 10;
-    frames.draw(["y"]);
-    expect(writes.out[1]).toBe(`${BEGIN_SYNC}\r\u001b[4A\u001b[2Ky\n\u001b[J${END_SYNC}`);
-  });
+interface Frame {
+  screen: string[];
+  alternate: boolean;
+  normal: string[];
+}
 
-  it("leaves a released frame in the scrollback: the next frame starts below it", () => {
-    const { ctx, writes } = terminal();
-    const frames = new FrameWriter(ctx.io.out, ctx.io.columns);
-    frames.draw(["kept"]);
-    frames.release();
-    frames.draw(["new"]);
-    expect(writes.out[1]).toBe(`${BEGIN_SYNC}\u001b[2Knew\n\u001b[J${END_SYNC}`);
+/** Watches a run in the emulator; `between` runs at each pause (after the frame so far is on screen). */
+async function watchIn(
+  emulator: Emulator,
+  answers: PolledRun[],
+  between: (
+    frames: Frame[],
+    resize: (columns: number, rows: number) => Promise<void>,
+  ) => Promise<void> = async () => {},
+) {
+  const out = emulator.stream();
+  out.write(`${PROMPT}\n`);
+  const listeners = new Set<() => void>();
+  const frames: Frame[] = [];
+  const snapshot = async () => {
+    await emulator.settled();
+    frames.push({
+      screen: emulator.screen(),
+      alternate: emulator.onAlternateScreen(),
+      normal: emulator.normalBuffer(),
+    });
+  };
+  const resize = async (columns: number, rows: number) => {
+    emulator.resize(columns, rows);
+    for (const listener of listeners) listener();
+    await snapshot();
+  };
+  let clock = Date.UTC(2026, 10, 28, 12);
+  const raw: string[] = [];
+  const { ctx } = testContext({
+    env: { LANG: "en_US.UTF-8" },
+    now: () => clock,
+    sleep: async (ms) => {
+      clock += ms;
+      await snapshot();
+      await between(frames, resize);
+    },
   });
-});
-
-function request(fetchRun: WatchRequest["fetchRun"]): WatchRequest {
-  return {
+  const io: Context["io"] = {
+    ...ctx.io,
+    out: {
+      isTTY: true,
+      write: (chunk) => {
+        raw.push(String(chunk));
+        return out.write(chunk);
+      },
+    },
+    stdoutIsTTY: true,
+    stderrIsTTY: true,
+    columns: () => emulator.columns,
+    rows: () => emulator.rows,
+    onResize: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  ctx.io = io;
+  const view = { compact: false, steps: true, color: false };
+  const request: WatchRequest = {
     intervalMs: 1000,
     failFast: false,
     output: "table",
     jsonLines: false,
     quiet: false,
-    fetchRun,
-    renderTable: (run) => `TABLE ${run.status}\n`,
-    renderFinal: ({ run }) => `FINAL ${run.status}\n`,
+    fetchRun: async () => answers.shift() ?? bigRun("COMPLETED", "COMPLETED"),
+    renderTable: (run, fit) => renderStatus(run, "table", { ...view, fitRows: fit?.rows }, "web", ctx),
+    renderFinal: ({ run }) => renderStatus(run, "table", view, "web", ctx),
   };
+  const code = await watchStatus(request, ctx);
+  await emulator.settled();
+  return { code, frames, raw: raw.join(""), listeners };
 }
 
-describe("watchStatus on a terminal", () => {
-  it("redraws in place, keeps the final frame, ends with the summary and shows the cursor", async () => {
-    const answers = [
-      polled("RUNNING", [stage("Build", "RUNNING")]),
-      polled("COMPLETED", [stage("Build", "COMPLETED")]),
-    ];
-    let clock = 0;
-    const { ctx, stdout } = terminal(80, {
-      now: () => clock,
-      sleep: async (ms) => {
-        clock += ms;
-      },
-    });
-    const code = await watchStatus(
-      request(async () => answers.shift() ?? answers[0] ?? polled("COMPLETED")),
-      ctx,
-    );
-    expect(code).toBe(0);
-    const out = stdout();
-    expect(out.startsWith(`${BEGIN_SYNC}${HIDE_CURSOR}\u001b[2KTABLE RUNNING\n`)).toBe(true);
-    expect(out).toContain("\u001b[2K⠋ Build\n\u001b[2Kupdated 0s ago · next poll in 1s · Ctrl-C to stop\n");
-    // Four ticks of 250 ms between the two polls, each a redraw of the four-line frame, then the final frame over it.
-    expect(out.split("\r\u001b[4A")).toHaveLength(6);
-    expect(out).not.toContain("\u001b[2J");
-    expect(
-      out.endsWith(
-        `\u001b[2KTABLE COMPLETED\n\u001b[J${END_SYNC}✓ web #7 COMPLETED · exit 0\n${SHOW_CURSOR}`,
-      ),
-    ).toBe(true);
+/** What every live frame must be: on the alternate screen, header on top, status line last, within the screen. */
+function expectFitted(frame: Frame, rows: number): void {
+  expect(frame.alternate).toBe(true);
+  expect(frame.screen).toHaveLength(rows);
+  expect(frame.screen[0]).toMatch(/^web #7 /);
+  const shown = frame.screen.filter((line) => line !== "");
+  expect(shown.at(-1)).toMatch(/^updated \d+s ago/);
+  // The normal screen keeps only what was there before the watch while frames are drawn.
+  expect(frame.normal).toEqual([PROMPT]);
+}
+
+/** After the watch: the prompt, the final table once, the summary; no frame anywhere. */
+function expectCleanScrollback(emulator: Emulator): void {
+  expect(emulator.onAlternateScreen()).toBe(false);
+  const normal = emulator.normalBuffer();
+  expect(normal[0]).toBe(PROMPT);
+  expect(normal.filter((line) => line.startsWith("web #7 "))).toHaveLength(1);
+  expect(normal.some((line) => /updated \d+s ago|next poll in|more \(completed\)/.test(line))).toBe(false);
+  expect(normal.at(-1)).toMatch(/^✓ web #7 COMPLETED.* · exit 0$/);
+}
+
+describe("the live view in a terminal emulator", () => {
+  it.each([
+    [80, 10],
+    [80, 24],
+    [40, 24],
+  ])(
+    "at %i×%i every frame fits the screen: what runs or failed, then what is left out",
+    async (columns, rows) => {
+      const emulator = new Emulator(columns, rows);
+      const { code, frames } = await watchIn(emulator, [
+        bigRun("RUNNING", "RUNNING"),
+        bigRun("RUNNING", "RUNNING"),
+      ]);
+      expect(code).toBe(0);
+      expect(frames.length).toBeGreaterThan(4);
+      for (const frame of frames) {
+        expectFitted(frame, rows);
+        const text = frame.screen.join("\n");
+        expect(text).toMatch(/Run unit/);
+        expect(text).toMatch(/… \d+ more \(completed\)/);
+        expect(text).not.toMatch(/Compile step 3/);
+      }
+      expect(frames.some((frame) => frame.screen.some((line) => line.includes("ESLint")))).toBe(rows >= 24);
+      expectCleanScrollback(emulator);
+    },
+  );
+
+  it("shows the whole table with its spinner when it fits", async () => {
+    const emulator = new Emulator(100, 80);
+    const { frames } = await watchIn(emulator, [bigRun("RUNNING", "RUNNING")]);
+    const text = frames[0]?.screen.join("\n") ?? "";
+    expect(text).toMatch(/Compile step 3/);
+    expect(text).toMatch(/⠋ Test › Unit › Run unit tests/);
+    expect(text).not.toMatch(/more \(completed\)/);
+    expectCleanScrollback(emulator);
   });
 
-  it("restores the cursor when something goes wrong mid-watch", async () => {
+  it("re-fits at once when the terminal is resized, smaller and larger, and leaves no copy behind", async () => {
+    const emulator = new Emulator(80, 24);
+    let resized = false;
+    const { frames, listeners } = await watchIn(
+      emulator,
+      [bigRun("RUNNING", "RUNNING"), bigRun("RUNNING", "RUNNING")],
+      async (_frames, resize) => {
+        if (resized) return;
+        resized = true;
+        await resize(40, 10);
+        await resize(100, 30);
+      },
+    );
+    const [before, smaller, larger] = frames;
+    expect(before && smaller && larger).toBeTruthy();
+    if (!before || !smaller || !larger) return;
+    expectFitted(before, 24);
+    expectFitted(smaller, 10);
+    expectFitted(larger, 30);
+    expect(Math.max(...smaller.screen.map((line) => line.length))).toBeLessThanOrEqual(40);
+    expect(listeners.size).toBe(0);
+    expectCleanScrollback(emulator);
+  });
+
+  it("gives the terminal back (normal screen, cursor) when something goes wrong mid-watch", async () => {
+    const emulator = new Emulator(80, 24);
     let polls = 0;
-    const { ctx, stdout } = terminal();
-    const watching = watchStatus(
-      request(async () => {
+    const answers = {
+      shift: () => {
         polls += 1;
         if (polls > 1) throw new Error("a bug");
-        return polled("RUNNING");
-      }),
-      ctx,
-    );
-    await expect(watching).rejects.toThrow("a bug");
-    expect(stdout()).toContain(HIDE_CURSOR);
-    expect(stdout().endsWith(SHOW_CURSOR)).toBe(true);
+        return bigRun("RUNNING", "RUNNING");
+      },
+    } as unknown as PolledRun[];
+    await expect(watchIn(emulator, answers)).rejects.toThrow("a bug");
+    await emulator.settled();
+    expect(emulator.onAlternateScreen()).toBe(false);
+    expect(emulator.normalBuffer()).toEqual([PROMPT]);
   });
+});
 
-  it("on Ctrl-C keeps the last frame, prints the last known state in one line, shows the cursor, 130", async () => {
+describe("watchStatus on a terminal, interrupted", () => {
+  it("on Ctrl-C prints the last table and state in one line on the normal screen, shows the cursor, 130", async () => {
+    const emulator = new Emulator(80, 24);
     const controller = new AbortController();
-    const { ctx, stdout } = terminal(80, {
+    const out = emulator.stream();
+    const raw: string[] = [];
+    const { ctx } = testContext({
+      env: { LANG: "en_US.UTF-8" },
       signal: controller.signal,
       sleep: async () => {
-        controller.abort();
+        controller.abort(new Error("SIGINT"));
         throw new Error("aborted");
       },
     });
+    ctx.io = {
+      ...ctx.io,
+      out: { write: (chunk) => raw.push(String(chunk)) > 0 && out.write(chunk) },
+      stdoutIsTTY: true,
+      columns: () => 80,
+      rows: () => 24,
+    };
     const code = await watchStatus(
-      request(async () => polled("RUNNING", [stage("Build", "RUNNING")])),
+      {
+        intervalMs: 1000,
+        failFast: false,
+        output: "table",
+        jsonLines: false,
+        quiet: false,
+        fetchRun: async () => polled("RUNNING", [stage("Build", "RUNNING")]),
+        renderTable: (run) => `TABLE ${run.status}\n`,
+        renderFinal: ({ run }) => `FINAL ${run.status}\n`,
+      },
       ctx,
     );
+    await emulator.settled();
     expect(code).toBe(130);
-    expect(
-      stdout().endsWith(`${END_SYNC}interrupted: web #7 RUNNING at Build · exit 130\n${SHOW_CURSOR}`),
-    ).toBe(true);
+    expect(emulator.onAlternateScreen()).toBe(false);
+    expect(emulator.normalBuffer()).toEqual([
+      "TABLE RUNNING",
+      "interrupted: web #7 RUNNING at Build · exit 130",
+    ]);
+    const all = raw.join("");
+    expect(all.lastIndexOf(SHOW_CURSOR)).toBeGreaterThan(all.lastIndexOf(HIDE_CURSOR));
   });
 });

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli.js";
+import { createManualClock, type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
+import { testContext } from "../helpers/context.js";
+import { Emulator } from "../helpers/emulator.js";
+
+/** `status --all --watch` on a terminal shorter than its table: every frame fits, a resize re-fits. */
+
+let sim: RunningSimulator;
+
+beforeAll(async () => {
+  sim = await startSimulator({ clock: createManualClock(Date.UTC(2026, 10, 28, 12)) });
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+describe("several pipelines watched live", () => {
+  it("fits every frame to the screen, across a resize, and leaves only the final table behind", async () => {
+    const emulator = new Emulator(120, 8);
+    const out = emulator.stream();
+    out.write("$ codearts-run status --all --watch\n");
+    const listeners = new Set<() => void>();
+    const screens: { screen: string[]; alternate: boolean; rows: number }[] = [];
+    const snapshot = async () => {
+      await emulator.settled();
+      screens.push({
+        screen: emulator.screen(),
+        alternate: emulator.onAlternateScreen(),
+        rows: emulator.rows,
+      });
+    };
+    let clock = Date.UTC(2026, 10, 28, 12);
+    const { ctx } = testContext({
+      env: {
+        CODEARTS_ENDPOINT: sim.url,
+        CODEARTS_TOKEN: sim.token,
+        CODEARTS_PROJECT_ID: sim.projectId,
+        LANG: "C.UTF-8",
+      },
+      now: () => clock,
+      sleep: async (ms) => {
+        clock += ms;
+        await snapshot();
+        if (screens.length === 1) {
+          emulator.resize(100, 5);
+          for (const listener of listeners) listener();
+          await snapshot();
+        }
+      },
+    });
+    ctx.io = {
+      ...ctx.io,
+      out,
+      stdoutIsTTY: true,
+      columns: () => emulator.columns,
+      rows: () => emulator.rows,
+      onResize: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    const code = await runCli(["status", "--all", "--watch", "--timeout", "10s"], ctx, {
+      version: "0",
+      binPath: "unused",
+    });
+    await emulator.settled();
+    expect(code).toBe(7);
+    expect(screens.length).toBeGreaterThan(2);
+    expect(screens[1]?.rows).toBe(5);
+    for (const { screen, alternate, rows } of screens) {
+      expect(alternate).toBe(true);
+      expect(screen).toHaveLength(rows);
+      expect(screen[0]).toMatch(/^PIPELINE\s+RUN\s+STATUS/);
+      expect(screen.at(-1)).toMatch(/^\d+ still running · next poll in/);
+      expect(screen.at(-2)).toMatch(/^… \d+ more pipelines$/);
+    }
+    const normal = emulator.normalBuffer();
+    expect(normal.filter((line) => line.startsWith("PIPELINE"))).toHaveLength(1);
+    expect(normal.some((line) => /still running|more pipelines/.test(line))).toBe(false);
+    expect(listeners.size).toBe(0);
+  });
+});
