@@ -2,8 +2,8 @@ import type { Command } from "commander";
 import type { GlobalOptions } from "./commands/session.js";
 import type { StatusWatchOptions } from "./commands/status.js";
 import { OUTPUT_FORMATS } from "./config/schema.js";
-import type { Context } from "./context.js";
-import { EXIT_CODE_HELP, type ExitCodeValue } from "./exit-codes.js";
+import type { Context } from "./core/context.js";
+import { EXIT_CODE_HELP, type ExitCodeValue } from "./core/exit-codes.js";
 
 /**
  * The commands that change a run, `run` and `stop`, defined apart from src/cli.ts; cli.ts hands

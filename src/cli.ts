@@ -2,12 +2,12 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { addReportFlags, registerRunAndStop } from "./cli-run-stop.js";
 import type { GlobalOptions } from "./commands/session.js";
 import { OUTPUT_FORMATS } from "./config/schema.js";
-import type { Context } from "./context.js";
+import type { Context } from "./core/context.js";
+import { CliError, UsageError } from "./core/errors.js";
+import { EXIT_CODE_HELP, ExitCode, type ExitCodeValue, interruptExitCode } from "./core/exit-codes.js";
 import { ENVIRONMENT_HELP } from "./environment-help.js";
-import { CliError, UsageError } from "./errors.js";
-import { EXIT_CODE_HELP, ExitCode, type ExitCodeValue, interruptExitCode } from "./exit-codes.js";
-import { sanitizeText } from "./render/sanitize.js";
-import { cutLongWords } from "./shown-input.js";
+import { sanitizeText } from "./text/sanitize.js";
+import { cutLongWords } from "./text/shown-input.js";
 import { parseDuration } from "./watch/duration.js";
 import { DEFAULT_INTERVAL_MS, MIN_INTERVAL_MS } from "./watch/schedule.js";
 

@@ -2,10 +2,10 @@ import { createRequire } from "node:module";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { runCli } from "./cli.js";
-import type { Context } from "./context.js";
-import { ExitCode } from "./exit-codes.js";
+import type { Context } from "./core/context.js";
+import { ExitCode } from "./core/exit-codes.js";
+import { terminalRestore } from "./core/terminal-restore.js";
 import { outputFailure } from "./output-failure.js";
-import { terminalRestore } from "./terminal-restore.js";
 
 /**
  * The entry point: the only module that reads `process`. It builds the Context, turns Ctrl-C,

@@ -1,4 +1,4 @@
-import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
+import { ExitCode, type ExitCodeValue } from "./core/exit-codes.js";
 
 /**
  * What to do when writing our output fails. A reader that leaves early (`| head -1`) closes the

@@ -1,8 +1,8 @@
 import type { Authenticator } from "../auth/authenticator.js";
-import { ApiError } from "../errors.js";
-import { ExitCode } from "../exit-codes.js";
+import { ApiError } from "../core/errors.js";
+import { ExitCode } from "../core/exit-codes.js";
 import { type Fields, integer, isFields } from "../model/run.js";
-import { sanitizeText } from "../render/sanitize.js";
+import { sanitizeText } from "../text/sanitize.js";
 import type { HttpClient, HttpRequest, HttpResponse } from "./http.js";
 import { errorFromResponse, readServiceError } from "./service-error.js";
 

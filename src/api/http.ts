@@ -1,6 +1,6 @@
 import { Agent, errors as undiciErrors } from "undici";
-import { ApiError, CliError } from "../errors.js";
-import { ExitCode } from "../exit-codes.js";
+import { ApiError, CliError } from "../core/errors.js";
+import { ExitCode } from "../core/exit-codes.js";
 import { networkFailure } from "./network-failure.js";
 
 /**

@@ -1,6 +1,6 @@
-import { ApiError } from "../errors.js";
-import { ExitCode } from "../exit-codes.js";
-import { sanitizeText } from "../render/sanitize.js";
+import { ApiError } from "../core/errors.js";
+import { ExitCode } from "../core/exit-codes.js";
+import { sanitizeText } from "../text/sanitize.js";
 
 /**
  * A request that got no answer, as one ApiError. Only what may heal by itself (a timeout, a refused

@@ -1,5 +1,5 @@
-import { ApiError, CliError } from "../errors.js";
-import { ExitCode } from "../exit-codes.js";
+import { ApiError, CliError } from "../core/errors.js";
+import { ExitCode } from "../core/exit-codes.js";
 import type { HttpClient, HttpRequest, HttpResponse } from "./http.js";
 
 /**

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from "node:http";
-import { ApiError } from "../errors.js";
-import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
-import { sanitizeText } from "../render/sanitize.js";
+import { ApiError } from "../core/errors.js";
+import { ExitCode, type ExitCodeValue } from "../core/exit-codes.js";
+import { sanitizeText } from "../text/sanitize.js";
 import type { HttpResponse } from "./http.js";
 
 /**

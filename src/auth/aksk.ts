@@ -4,7 +4,7 @@
  * X-Security-Token with temporary credentials, all of them signed.
  */
 import type { Credentials } from "../config/settings.js";
-import { UsageError } from "../errors.js";
+import { UsageError } from "../core/errors.js";
 import type { Authenticator } from "./authenticator.js";
 import {
   type IamTarget,

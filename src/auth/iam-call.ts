@@ -2,8 +2,8 @@
 import type { HttpResponse } from "../api/http.js";
 import { errorFromResponse } from "../api/service-error.js";
 import type { Settings } from "../config/settings.js";
-import { ApiError, UsageError } from "../errors.js";
-import { ExitCode } from "../exit-codes.js";
+import { ApiError, UsageError } from "../core/errors.js";
+import { ExitCode } from "../core/exit-codes.js";
 
 export interface IamTarget {
   endpoint: URL;

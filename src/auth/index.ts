@@ -1,6 +1,6 @@
 import type { HttpClient } from "../api/http.js";
 import type { Credentials, Settings } from "../config/settings.js";
-import type { Context } from "../context.js";
+import type { Context } from "../core/context.js";
 import { akskAuthenticator } from "./aksk.js";
 import { type Authenticator, tokenAuthenticator } from "./authenticator.js";
 import { passwordAuthenticator } from "./iam-password.js";

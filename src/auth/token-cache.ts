@@ -13,7 +13,7 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import { chmod, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
-import type { Env } from "../context.js";
+import type { Env } from "../core/context.js";
 
 export interface CacheEntry {
   value: string;

@@ -1,4 +1,4 @@
-import type { Env } from "../context.js";
+import type { Env } from "../core/context.js";
 
 /**
  * Which CI system runs us, read from the injected environment: GitHub Actions (GITHUB_ACTIONS=true)

@@ -1,4 +1,4 @@
-import { sanitizeText } from "../render/sanitize.js";
+import { sanitizeText } from "../text/sanitize.js";
 
 /**
  * GitHub Actions workflow commands (`::error …::`, `::group::`), escaped the way the runner

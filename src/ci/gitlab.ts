@@ -1,4 +1,4 @@
-import { sanitizeText } from "../render/sanitize.js";
+import { sanitizeText } from "../text/sanitize.js";
 
 /**
  * GitLab CI collapsible sections: `section_start:<unix seconds>:<name>[collapsed=true]` …

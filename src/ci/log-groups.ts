@@ -1,4 +1,4 @@
-import type { Context } from "../context.js";
+import type { Context } from "../core/context.js";
 import type { CiSystem } from "./environment.js";
 import { GROUP_END, groupStart } from "./github.js";
 import { sectionEnd, sectionStart } from "./gitlab.js";

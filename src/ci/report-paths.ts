@@ -1,7 +1,7 @@
 import { access } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import type { Context } from "../context.js";
-import { UsageError } from "../errors.js";
+import type { Context } from "../core/context.js";
+import { UsageError } from "../core/errors.js";
 import { detectCi } from "./environment.js";
 
 /** The report options, checked before any request; kept apart from report.ts so `status --json` loads no renderer. */

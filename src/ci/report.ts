@@ -1,7 +1,7 @@
 import { appendFile, writeFile } from "node:fs/promises";
-import type { Context } from "../context.js";
-import { CliError } from "../errors.js";
-import { ExitCode } from "../exit-codes.js";
+import type { Context } from "../core/context.js";
+import { CliError } from "../core/errors.js";
+import { ExitCode } from "../core/exit-codes.js";
 import type { RunView, StepView } from "../model/run.js";
 import { statusKind } from "../model/status.js";
 import { renderRunJunit, renderRunMarkdown } from "../render/index.js";

@@ -1,5 +1,5 @@
-import type { Context } from "../context.js";
-import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import type { Context } from "../core/context.js";
+import { ExitCode, type ExitCodeValue } from "../core/exit-codes.js";
 import { type GlobalOptions, loadSettings, openApi } from "./session.js";
 
 /**

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { completionScript, type Shell } from "../completion/scripts.js";
 import { completionSpec } from "../completion/spec.js";
-import type { Context } from "../context.js";
-import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import type { Context } from "../core/context.js";
+import { ExitCode, type ExitCodeValue } from "../core/exit-codes.js";
 import { type GlobalOptions, loadSettings } from "./session.js";
 
 /** `codearts-run completion bash|zsh|fish`: prints the script; the program describes itself. */

@@ -1,9 +1,9 @@
 import type { SettingProblem } from "../config/schema.js";
 import type { Credentials, Settings, Sourced } from "../config/settings.js";
-import type { Context } from "../context.js";
-import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
-import { sanitizeText } from "../render/sanitize.js";
-import { displayWidth } from "../render/text-width.js";
+import type { Context } from "../core/context.js";
+import { ExitCode, type ExitCodeValue } from "../core/exit-codes.js";
+import { sanitizeText } from "../text/sanitize.js";
+import { displayWidth } from "../text/text-width.js";
 import { type GlobalOptions, loadSettings } from "./session.js";
 
 /**

@@ -3,8 +3,8 @@
  * pipeline with the real CLI — one `status --watch` — until the run finishes.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import type { Context } from "../context.js";
-import { ExitCode } from "../exit-codes.js";
+import type { Context } from "../core/context.js";
+import { ExitCode } from "../core/exit-codes.js";
 import { type RunningSimulator, startSimulator } from "../simulator/index.js";
 
 export interface DemoOptions {

@@ -1,9 +1,9 @@
-import { CliError, UsageError } from "../errors.js";
-import { ExitCode } from "../exit-codes.js";
+import { CliError, UsageError } from "../core/errors.js";
+import { ExitCode } from "../core/exit-codes.js";
 import type { JobView, RunView, StageView, StepView } from "../model/run.js";
 import { statusKind } from "../model/status.js";
 import { jobLabel, stageLabel, stepLabel } from "../render/run-tree.js";
-import { sanitizeText } from "../render/sanitize.js";
+import { sanitizeText } from "../text/sanitize.js";
 
 /**
  * Which steps `logs` prints. Only the steps of jobs have logs: the step-log API addresses a step

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import type { Context } from "../context.js";
+import type { Context } from "../core/context.js";
 
 /**
  * Opens a URL in the user's browser when there is one to open: `$BROWSER` if set, else the

@@ -1,7 +1,7 @@
-import { ApiError } from "../errors.js";
-import { ExitCode } from "../exit-codes.js";
+import { ApiError } from "../core/errors.js";
+import { ExitCode } from "../core/exit-codes.js";
 import { NotARunDocumentError, normaliseRun, type RunView } from "../model/run.js";
-import { sanitizeText } from "../render/sanitize.js";
+import { sanitizeText } from "../text/sanitize.js";
 
 /**
  * The run-detail answer as a RunView, or an API error when the answer is not a run at all, or not

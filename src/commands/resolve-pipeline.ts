@@ -1,10 +1,10 @@
 import type { CodeArtsApi, PipelineSummary } from "../api/codearts.js";
 import type { Sourced } from "../config/settings.js";
-import { CliError, UsageError } from "../errors.js";
-import { ExitCode } from "../exit-codes.js";
+import { CliError, UsageError } from "../core/errors.js";
+import { ExitCode } from "../core/exit-codes.js";
 import { isId } from "../model/ids.js";
-import { sanitizeText } from "../render/sanitize.js";
-import { quoteInput } from "../shown-input.js";
+import { sanitizeText } from "../text/sanitize.js";
+import { quoteInput } from "../text/shown-input.js";
 
 /**
  * `<pipeline>` may be an id, an alias from the config (`pipelines: { web: <id> }`), or a pipeline

@@ -1,7 +1,7 @@
-import { CliError, UsageError } from "../errors.js";
-import { ExitCode } from "../exit-codes.js";
+import { CliError, UsageError } from "../core/errors.js";
+import { ExitCode } from "../core/exit-codes.js";
 import type { RunView } from "../model/run.js";
-import { sanitizeText } from "../render/sanitize.js";
+import { sanitizeText } from "../text/sanitize.js";
 
 /**
  * The body of `POST …/pipelines/{pipeline_id}/run` (reference §7; SDK model RunPipelineDTO:

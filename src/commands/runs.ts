@@ -1,13 +1,13 @@
 import type { CodeArtsApi } from "../api/codearts.js";
-import type { Context } from "../context.js";
-import { UsageError } from "../errors.js";
-import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import type { Context } from "../core/context.js";
+import { UsageError } from "../core/errors.js";
+import { ExitCode, type ExitCodeValue } from "../core/exit-codes.js";
 import { normaliseRunSummary } from "../model/run-summary.js";
 import { KNOWN_RUN_STATUSES } from "../model/status.js";
 import { renderRunsTable } from "../render/runs-table.js";
-import { sanitizeText } from "../render/sanitize.js";
 import { decideColorLevel, supportsUnicode } from "../render/style.js";
-import { quoteInput } from "../shown-input.js";
+import { sanitizeText } from "../text/sanitize.js";
+import { quoteInput } from "../text/shown-input.js";
 import { resolvePipeline } from "./resolve-pipeline.js";
 import { type GlobalOptions, loadSettings, openApi } from "./session.js";
 

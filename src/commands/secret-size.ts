@@ -1,5 +1,5 @@
 import type { Credentials } from "../config/settings.js";
-import { UsageError } from "../errors.js";
+import { UsageError } from "../core/errors.js";
 
 /**
  * IAM tokens are a few KB and keys far less; a credential over 16 KB is a wrong file or variable

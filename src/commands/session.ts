@@ -11,9 +11,9 @@ import {
   type Settings,
   type StdinSecret,
 } from "../config/settings.js";
-import type { Context } from "../context.js";
-import { UsageError } from "../errors.js";
-import { sanitizeText } from "../render/sanitize.js";
+import type { Context } from "../core/context.js";
+import { UsageError } from "../core/errors.js";
+import { sanitizeText } from "../text/sanitize.js";
 import { refuseOversizedSecrets } from "./secret-size.js";
 
 /**

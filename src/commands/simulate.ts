@@ -2,10 +2,9 @@
  * `codearts-run simulate`: serve the built-in CodeArts simulator until interrupted, and
  * tell a newcomer how to point the CLI at it.
  */
-import type { Context } from "../context.js";
-import { UsageError } from "../errors.js";
-import { ExitCode } from "../exit-codes.js";
-import { sanitizeText } from "../render/sanitize.js";
+import type { Context } from "../core/context.js";
+import { UsageError } from "../core/errors.js";
+import { ExitCode } from "../core/exit-codes.js";
 import {
   DEFAULT_SEED,
   FAULT_KINDS,
@@ -15,6 +14,7 @@ import {
   type RunningSimulator,
   startSimulator,
 } from "../simulator/index.js";
+import { sanitizeText } from "../text/sanitize.js";
 
 export interface SimulateOptions {
   port?: number;

@@ -1,5 +1,5 @@
 import type { Ora } from "ora";
-import type { Context } from "../context.js";
+import type { Context } from "../core/context.js";
 
 /** A fetch that answers within this long shows no spinner at all: no flash on a fast network. */
 const SPINNER_DELAY_MS = 300;

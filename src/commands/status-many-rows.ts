@@ -1,7 +1,7 @@
 import type { CodeArtsApi, PipelineSummary } from "../api/codearts.js";
 import type { Sourced } from "../config/settings.js";
-import { CliError } from "../errors.js";
-import { ExitCode } from "../exit-codes.js";
+import { CliError } from "../core/errors.js";
+import { ExitCode } from "../core/exit-codes.js";
 import type { Fields } from "../model/run.js";
 import { normaliseRunSummary, type RunSummaryView } from "../model/run-summary.js";
 import { allPipelines, memoisedLister, type PipelineLister, resolvePipeline } from "./resolve-pipeline.js";

@@ -1,13 +1,13 @@
-import type { Context } from "../context.js";
-import { CliError } from "../errors.js";
-import { ExitCode, type ExitCodeValue, interruptExitCode } from "../exit-codes.js";
+import type { Context } from "../core/context.js";
+import { CliError } from "../core/errors.js";
+import { ExitCode, type ExitCodeValue, interruptExitCode } from "../core/exit-codes.js";
 import type { Fields } from "../model/run.js";
 import type { RunSummaryView } from "../model/run-summary.js";
 import { exitCodeForRunStatus } from "../model/status.js";
 import { formatDuration, formatIso } from "../render/index.js";
 import { renderRunsTable } from "../render/runs-table.js";
-import { sanitizeText } from "../render/sanitize.js";
 import { decideColorLevel, supportsUnicode } from "../render/style.js";
+import { sanitizeText } from "../text/sanitize.js";
 import { exitCodeOfEnd, isSettled, type LatestChange, watchLatest } from "../watch/many.js";
 import { fitManyFrame } from "../watch/many-frame.js";
 import { DEFAULT_MAX_FAILURES } from "../watch/schedule.js";

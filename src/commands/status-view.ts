@@ -1,12 +1,12 @@
 import type { OutputFormat } from "../config/schema.js";
-import type { Context } from "../context.js";
+import type { Context } from "../core/context.js";
 import type { RunView } from "../model/run.js";
 import { statusKind } from "../model/status.js";
 import { renderRunJunit, renderRunMarkdown, renderRunTable } from "../render/index.js";
 import { renderRunFitted } from "../render/run-fit.js";
 import type { RenderOptions } from "../render/run-table.js";
-import { sanitizeText } from "../render/sanitize.js";
 import { decideColorLevel, supportsUnicode } from "../render/style.js";
+import { sanitizeText } from "../text/sanitize.js";
 
 /**
  * How `status` draws a run as a table, markdown or JUnit. Kept apart from status.ts so that

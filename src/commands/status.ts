@@ -1,13 +1,13 @@
 import type { CodeArtsApi } from "../api/codearts.js";
 import { checkReportPaths, type ReportOptions, wantsReport } from "../ci/report-paths.js";
 import type { OutputFormat } from "../config/schema.js";
-import type { Context } from "../context.js";
-import { UsageError } from "../errors.js";
-import type { ExitCodeValue } from "../exit-codes.js";
+import type { Context } from "../core/context.js";
+import { UsageError } from "../core/errors.js";
+import type { ExitCodeValue } from "../core/exit-codes.js";
 import { requireId } from "../model/ids.js";
 import type { RunView } from "../model/run.js";
 import { exitCodeForRunStatus, statusKind, unknownStatusWarning } from "../model/status.js";
-import { sanitizeText } from "../render/sanitize.js";
+import { sanitizeText } from "../text/sanitize.js";
 import { readRun } from "./read-run.js";
 import { type ResolvedPipeline, resolvePipeline } from "./resolve-pipeline.js";
 import { type GlobalOptions, loadSettings, openApi } from "./session.js";

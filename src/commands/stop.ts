@@ -1,12 +1,12 @@
 import type { CodeArtsApi } from "../api/codearts.js";
 import { checkReportPaths, type ReportOptions } from "../ci/report-paths.js";
-import type { Context } from "../context.js";
-import { CliError, UsageError } from "../errors.js";
-import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import type { Context } from "../core/context.js";
+import { CliError, UsageError } from "../core/errors.js";
+import { ExitCode, type ExitCodeValue } from "../core/exit-codes.js";
 import { requireId } from "../model/ids.js";
 import { statusKind } from "../model/status.js";
 import { formatIso } from "../render/index.js";
-import { sanitizeText } from "../render/sanitize.js";
+import { sanitizeText } from "../text/sanitize.js";
 import { readRun } from "./read-run.js";
 import { resolvePipeline } from "./resolve-pipeline.js";
 import { type GlobalOptions, loadSettings, openApi } from "./session.js";

@@ -1,8 +1,8 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { CosmiconfigResult } from "cosmiconfig";
-import type { Env } from "../context.js";
-import { UsageError } from "../errors.js";
+import type { Env } from "../core/context.js";
+import { UsageError } from "../core/errors.js";
 import { mayHoldConfig } from "./probe.js";
 import { type ConfigFile, SECRET_KEYS, type SettingProblem, validateConfig } from "./schema.js";
 

@@ -1,5 +1,5 @@
-import type { Env } from "../context.js";
-import { UsageError } from "../errors.js";
+import type { Env } from "../core/context.js";
+import { UsageError } from "../core/errors.js";
 import { didYouMean } from "./did-you-mean.js";
 import type { LoadedConfig } from "./load.js";
 import type { SettingFlags, Sourced } from "./settings.js";

@@ -1,12 +1,7 @@
-import {
-  endpointForRegion,
-  firstOfEndpointList,
-  iamEndpointForRegion,
-  parseEndpoint,
-} from "../api/endpoints.js";
-import type { Env } from "../context.js";
-import { UsageError } from "../errors.js";
+import type { Env } from "../core/context.js";
+import { UsageError } from "../core/errors.js";
 import { requireId } from "../model/ids.js";
+import { endpointForRegion, firstOfEndpointList, iamEndpointForRegion, parseEndpoint } from "./endpoints.js";
 import type { LoadedConfig } from "./load.js";
 import { chooseProfile, requireKnownProfile } from "./profile.js";
 import { attempt, type OutputFormat, type ProfileSettings, type SettingProblem } from "./schema.js";

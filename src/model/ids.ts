@@ -1,5 +1,5 @@
-import { UsageError } from "../errors.js";
-import { quoteInput } from "../shown-input.js";
+import { UsageError } from "../core/errors.js";
+import { quoteInput } from "../text/shown-input.js";
 
 /** Project, pipeline and run ids are 32 letters or digits (reference, Tables 1 and 2). */
 const ID_PATTERN = /^[A-Za-z0-9]{32}$/;

@@ -1,5 +1,5 @@
-import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
-import { sanitizeText } from "../render/sanitize.js";
+import { ExitCode, type ExitCodeValue } from "../core/exit-codes.js";
+import { sanitizeText } from "../text/sanitize.js";
 
 /**
  * The status taxonomy. CodeArts reports a run, stage, job or step status as a string; new values

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from "chalk";
 import { statusKind } from "../model/status.js";
-import { sanitizeText } from "./sanitize.js";
+import { sanitizeText } from "../text/sanitize.js";
 import { statusPaint } from "./status-style.js";
 
 /** How `logs` prints: a header line per step, then its log text as it arrives. */

@@ -1,12 +1,12 @@
 import { stripVTControlCharacters } from "node:util";
 import type { RunView } from "../model/run.js";
 import { type StatusKind, statusKind } from "../model/status.js";
+import { displayWidth, ellipsisFor, truncateToWidth } from "../text/text-width.js";
 import { COUNTED_KINDS, countRun, type LevelCount } from "./run-counts.js";
 import { PIPED_COLUMNS, type RenderOptions, renderHeader, renderRunTable } from "./run-table.js";
 import { type TreeRow, visibleRows } from "./run-tree.js";
 import { statusPaint } from "./status-style.js";
 import { createChalk } from "./style.js";
-import { displayWidth, ellipsisFor, truncateToWidth } from "./text-width.js";
 import { renderTreeTable } from "./tree-table.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { RunView, SourceView } from "../model/run.js";
+import { sanitizeText } from "../text/sanitize.js";
 import { elapsedMs } from "./elapsed.js";
-import { sanitizeText } from "./sanitize.js";
 import { formatDuration, formatTimestamp, type TimeStyle } from "./time-format.js";
 
 /** The facts above the tree, sanitised, as label/value pairs both renderers lay out. */

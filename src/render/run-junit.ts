@@ -1,8 +1,8 @@
 import type { JobView, RunView, StageView, StepView } from "../model/run.js";
 import { statusKind } from "../model/status.js";
+import { sanitizeText } from "../text/sanitize.js";
 import { elapsedMs } from "./elapsed.js";
 import { jobLabel, stageLabel, stepLabel } from "./run-tree.js";
-import { sanitizeText } from "./sanitize.js";
 import { formatIso } from "./time-format.js";
 
 /**

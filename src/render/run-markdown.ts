@@ -1,12 +1,12 @@
 import type { RunView } from "../model/run.js";
 import { statusKind } from "../model/status.js";
+import { sanitizeText } from "../text/sanitize.js";
 import { elapsedMs } from "./elapsed.js";
 import { escapeMarkdown, fencedBlock, markdownLink } from "./markdown-escape.js";
 import { COUNTED_KINDS, countRun, type LevelCount } from "./run-counts.js";
 import { describeRun } from "./run-header.js";
 import type { RenderOptions } from "./run-table.js";
 import { emptyTreeNotice, type TreeGlyphs, type TreeRow, treePrefix, visibleRows } from "./run-tree.js";
-import { sanitizeText } from "./sanitize.js";
 import { statusLabel } from "./status-style.js";
 import { formatDuration, formatTimestamp } from "./time-format.js";
 

@@ -1,13 +1,13 @@
 import type { ChalkInstance } from "chalk";
 import type { RunView } from "../model/run.js";
 import { statusKind } from "../model/status.js";
+import { sanitizeText } from "../text/sanitize.js";
+import { displayWidth, ellipsisFor, truncateToWidth } from "../text/text-width.js";
 import { COUNTED_KINDS, countRun, type LevelCount } from "./run-counts.js";
 import { describeRun } from "./run-header.js";
 import { emptyTreeNotice, visibleRows } from "./run-tree.js";
-import { sanitizeText } from "./sanitize.js";
 import { statusLabel, statusPaint } from "./status-style.js";
 import { type ColorLevel, createChalk } from "./style.js";
-import { displayWidth, ellipsisFor, truncateToWidth } from "./text-width.js";
 import type { TimeStyle } from "./time-format.js";
 import { renderTreeTable } from "./tree-table.js";
 

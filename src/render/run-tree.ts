@@ -1,6 +1,6 @@
 import type { JobView, RunView, StageView, StepView } from "../model/run.js";
 import { statusKind } from "../model/status.js";
-import { sanitizeText } from "./sanitize.js";
+import { sanitizeText } from "../text/sanitize.js";
 
 /**
  * The run as one tree (stage → entry steps, jobs → steps, exit steps), with every server string

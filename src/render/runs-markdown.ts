@@ -1,6 +1,6 @@
 import type { RunSummaryView } from "../model/run-summary.js";
+import { sanitizeText } from "../text/sanitize.js";
 import { escapeMarkdown } from "./markdown-escape.js";
-import { sanitizeText } from "./sanitize.js";
 import { statusLabel } from "./status-style.js";
 import { formatDuration, formatIso } from "./time-format.js";
 

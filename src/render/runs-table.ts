@@ -1,10 +1,10 @@
 import type { RunSummaryView } from "../model/run-summary.js";
 import { statusKind } from "../model/status.js";
+import { sanitizeText } from "../text/sanitize.js";
+import { displayWidth, ellipsisFor, truncateToWidth } from "../text/text-width.js";
 import { elapsedMs } from "./elapsed.js";
-import { sanitizeText } from "./sanitize.js";
 import { statusLabel, statusPaint } from "./status-style.js";
 import { type ColorLevel, createChalk } from "./style.js";
-import { displayWidth, ellipsisFor, truncateToWidth } from "./text-width.js";
 import { formatDuration, formatTimestamp, type TimeStyle } from "./time-format.js";
 
 /**

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import { type StatusKind, statusKind } from "../model/status.js";
-import { sanitizeText } from "./sanitize.js";
-import { ellipsisFor, truncateToWidth } from "./text-width.js";
+import { sanitizeText } from "../text/sanitize.js";
+import { ellipsisFor, truncateToWidth } from "../text/text-width.js";
 
 /** How each kind of status looks: a symbol (with an ASCII fallback) and a colour. */
 

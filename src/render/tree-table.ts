@@ -1,6 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import { statusKind } from "../model/status.js";
+import { displayWidth, ellipsisFor, truncateToWidth, wrapToWidth } from "../text/text-width.js";
 import { elapsedMs } from "./elapsed.js";
 import {
   ASCII_GLYPHS,
@@ -11,7 +12,6 @@ import {
   UNICODE_GLYPHS,
 } from "./run-tree.js";
 import { statusLabel, statusPaint } from "./status-style.js";
-import { displayWidth, ellipsisFor, truncateToWidth, wrapToWidth } from "./text-width.js";
 import { formatDuration, formatTimestamp, type TimeStyle } from "./time-format.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { OutputStream } from "../context.js";
+import type { OutputStream } from "../core/context.js";
 import type { RunView } from "../model/run.js";
 import { Notes } from "./line-log.js";
 import type { PollFailure, RunUpdate, WatchObserver, WatchOutcome } from "./poll-loop.js";

@@ -1,8 +1,8 @@
-import type { OutputStream } from "../context.js";
+import type { OutputStream } from "../core/context.js";
 import type { RunView } from "../model/run.js";
 import { statusKind } from "../model/status.js";
-import { sanitizeText } from "../render/sanitize.js";
 import { formatDuration, formatIso } from "../render/time-format.js";
+import { sanitizeText } from "../text/sanitize.js";
 import type { PollFailure, RunUpdate, WatchObserver } from "./poll-loop.js";
 import { runTitle, stateOf, statusSymbol } from "./summary.js";
 import { pathLabel, type WatchEvent } from "./transitions.js";

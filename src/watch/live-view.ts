@@ -1,8 +1,8 @@
-import type { OutputStream } from "../context.js";
+import type { OutputStream } from "../core/context.js";
 import type { RunView } from "../model/run.js";
 import { statusKind } from "../model/status.js";
-import { sanitizeText } from "../render/sanitize.js";
 import { formatDuration } from "../render/time-format.js";
+import { sanitizeText } from "../text/sanitize.js";
 import { describeFailure } from "./line-log.js";
 import type { PollFailure, RunUpdate, WatchObserver } from "./poll-loop.js";
 import { separator, statusSymbol } from "./summary.js";

@@ -1,6 +1,6 @@
 import { retryAfterMs } from "../api/retry.js";
-import { ApiError, CliError, mayHealByItself } from "../errors.js";
-import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import { ApiError, CliError, mayHealByItself } from "../core/errors.js";
+import { ExitCode, type ExitCodeValue } from "../core/exit-codes.js";
 import type { RunSummaryView } from "../model/run-summary.js";
 import { isTerminalRunStatus, statusKind } from "../model/status.js";
 import { DEFAULT_MAX_FAILURES, failureDelay, nextIdleDelay } from "./schedule.js";

@@ -2,9 +2,9 @@ import type { RunView } from "../model/run.js";
 import { statusKind } from "../model/status.js";
 import { elapsedMs } from "../render/elapsed.js";
 import { describeRun } from "../render/run-header.js";
-import { sanitizeText } from "../render/sanitize.js";
 import { statusLabel } from "../render/status-style.js";
 import { formatDuration } from "../render/time-format.js";
+import { sanitizeText } from "../text/sanitize.js";
 import type { WatchOutcome } from "./poll-loop.js";
 import { activeItems, firstFailure, pathLabel } from "./transitions.js";
 

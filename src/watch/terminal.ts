@@ -1,7 +1,7 @@
 import { stripVTControlCharacters } from "node:util";
-import type { OutputStream } from "../context.js";
-import { displayWidth, ellipsisFor, truncateToWidth } from "../render/text-width.js";
-import { terminalRestore } from "../terminal-restore.js";
+import type { OutputStream } from "../core/context.js";
+import { terminalRestore } from "../core/terminal-restore.js";
+import { displayWidth, ellipsisFor, truncateToWidth } from "../text/text-width.js";
 
 /**
  * Drawing live frames on a terminal. The frames go to the alternate screen (as `top` or `less` do):

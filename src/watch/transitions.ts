@@ -1,7 +1,7 @@
 import type { RunView } from "../model/run.js";
 import { type StatusKind, statusKind } from "../model/status.js";
 import { visibleRows } from "../render/run-tree.js";
-import { sanitizeText } from "../render/sanitize.js";
+import { sanitizeText } from "../text/sanitize.js";
 
 /**
  * What changed between two answers about the same run: one event per item (the run, a stage, a job

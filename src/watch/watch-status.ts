@@ -1,7 +1,7 @@
 import type { OutputFormat } from "../config/schema.js";
-import type { Context, Env } from "../context.js";
-import { ApiError } from "../errors.js";
-import { ExitCode, type ExitCodeValue, interruptExitCode } from "../exit-codes.js";
+import type { Context, Env } from "../core/context.js";
+import { ApiError } from "../core/errors.js";
+import { ExitCode, type ExitCodeValue, interruptExitCode } from "../core/exit-codes.js";
 import type { RunView } from "../model/run.js";
 import { statusKind, unknownStatusWarning } from "../model/status.js";
 import { supportsUnicode } from "../render/style.js";

@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { akskAuthenticator } from "../../src/auth/aksk.js";
 import { canonicalRequest, parseAuthorization, signature, stringToSign } from "../../src/auth/signer.js";
 import type { Credentials } from "../../src/config/settings.js";
-import { ApiError, UsageError } from "../../src/errors.js";
-import { ExitCode } from "../../src/exit-codes.js";
+import { ApiError, UsageError } from "../../src/core/errors.js";
+import { ExitCode } from "../../src/core/exit-codes.js";
 import { deps, fakeHttp, manualClock, removeTempCacheHomes, settingsWith, tempCacheHome } from "./fakes.js";
 
 afterAll(removeTempCacheHomes);

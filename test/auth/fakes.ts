@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { HttpClient, HttpRequest, HttpResponse } from "../../src/api/http.js";
 import type { AuthDependencies } from "../../src/auth/index.js";
 import type { Settings } from "../../src/config/settings.js";
-import type { Context, Env } from "../../src/context.js";
+import type { Context, Env } from "../../src/core/context.js";
 import { testContext } from "../helpers/context.js";
 
 /** An HttpClient that records what is sent and answers from a queue. */

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { passwordAuthenticator, TOKEN_REUSE_MARGIN_MS } from "../../src/auth/iam-password.js";
 import type { Credentials } from "../../src/config/settings.js";
-import { ApiError, UsageError } from "../../src/errors.js";
-import { ExitCode } from "../../src/exit-codes.js";
+import { ApiError, UsageError } from "../../src/core/errors.js";
+import { ExitCode } from "../../src/core/exit-codes.js";
 import {
   deps,
   fakeHttp,

@@ -1,5 +1,5 @@
 import { runCli } from "../../src/cli.js";
-import type { Context } from "../../src/context.js";
+import type { Context } from "../../src/core/context.js";
 import {
   createManualClock,
   type RunningSimulator,

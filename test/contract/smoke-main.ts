@@ -1,8 +1,8 @@
 /** The entry point of `npm run smoke` (bundled by scripts/smoke.mjs): the only part that reads `process`. */
 import { setTimeout as delay } from "node:timers/promises";
-import type { Context } from "../../src/context.js";
-import { CliError } from "../../src/errors.js";
-import { ExitCode } from "../../src/exit-codes.js";
+import type { Context } from "../../src/core/context.js";
+import { CliError } from "../../src/core/errors.js";
+import { ExitCode } from "../../src/core/exit-codes.js";
 import { runSmoke } from "./smoke.js";
 
 const ctx: Context = {

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ExitCode } from "../../src/exit-codes.js";
+import { ExitCode } from "../../src/core/exit-codes.js";
 import { outputFailure } from "../../src/output-failure.js";
 import { createManualClock, type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
 import { BIN, STACK_TRACE, simulatorEnv } from "./cli.js";

@@ -1,4 +1,4 @@
-import type { Context } from "../../src/context.js";
+import type { Context } from "../../src/core/context.js";
 
 /** What a command wrote, as text. */
 export interface Captured {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { runCli } from "../../src/cli.js";
-import type { Context } from "../../src/context.js";
+import type { Context } from "../../src/core/context.js";
 import { testContext } from "./context.js";
 
 const binPath = fileURLToPath(new URL("../../bin/codearts-run.js", import.meta.url));

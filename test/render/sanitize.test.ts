@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { sanitizeText } from "../../src/render/sanitize.js";
+import { sanitizeText } from "../../src/text/sanitize.js";
 
 const ESC = "\u001b";
 const BEL = "\u0007";

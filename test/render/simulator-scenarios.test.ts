@@ -2,8 +2,8 @@ import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normaliseRun, type RunView } from "../../src/model/run.js";
 import { renderRunTable } from "../../src/render/index.js";
-import { displayWidth } from "../../src/render/text-width.js";
 import { createManualClock, type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
+import { displayWidth } from "../../src/text/text-width.js";
 
 /**
  * Every simulator scenario, drawn as a user sees it at 60, 100 and 160 columns, plain and in

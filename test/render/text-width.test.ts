@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { displayWidth, truncateToWidth, wrapToWidth } from "../../src/render/text-width.js";
+import { displayWidth, truncateToWidth, wrapToWidth } from "../../src/text/text-width.js";
 
 test("display width counts wide characters twice and combining marks not at all", () => {
   expect(displayWidth("Build")).toBe(5);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runDemo } from "../../src/commands/demo.js";
 import { parseFaultSpec, runSimulate } from "../../src/commands/simulate.js";
-import { UsageError } from "../../src/errors.js";
+import { UsageError } from "../../src/core/errors.js";
 import { testContext } from "../helpers/context.js";
 
 /** Real time, but sleeps cut to 50 ms so the demo's polling loop runs quickly. */

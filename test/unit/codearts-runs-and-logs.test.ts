@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CodeArtsApi } from "../../src/api/codearts.js";
 import { tokenAuthenticator } from "../../src/auth/authenticator.js";
-import { ApiError } from "../../src/errors.js";
+import { ApiError } from "../../src/core/errors.js";
 import { type FakeHttp, fakeHttp } from "../auth/fakes.js";
 
 const PROJECT = "54f90b75fc1447b1b65e8d3a9f77923d";

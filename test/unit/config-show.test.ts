@@ -4,8 +4,8 @@ import path from "node:path";
 import { Terminal } from "@xterm/headless";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runConfigShow } from "../../src/commands/config-show.js";
-import type { Env } from "../../src/context.js";
-import { ExitCode } from "../../src/exit-codes.js";
+import type { Env } from "../../src/core/context.js";
+import { ExitCode } from "../../src/core/exit-codes.js";
 import { testContext } from "../helpers/context.js";
 
 const WEB = "e5460d1d403146a1935c2d4b68ef506c";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { HttpClient, HttpRequest, HttpResponse } from "../../src/api/http.js";
 import { DEFAULT_RETRY_POLICY, type RetryNotice, retryAfterMs, withRetries } from "../../src/api/retry.js";
-import { ApiError } from "../../src/errors.js";
+import { ApiError } from "../../src/core/errors.js";
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { LoadedConfig } from "../../src/config/load.js";
 import { validateConfig } from "../../src/config/schema.js";
 import { requireConnection, resolveSettings } from "../../src/config/settings.js";
-import { UsageError } from "../../src/errors.js";
+import { UsageError } from "../../src/core/errors.js";
 
 const PROJECT = "54f90b75fc1447b1b65e8d3a9f77923d";
 const OTHER = "0123456789abcdef0123456789abcdef";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Context } from "../../src/context.js";
+import type { Context } from "../../src/core/context.js";
 import { type WatchRequest, watchStatus } from "../../src/watch/watch-status.js";
 import { testContext } from "../helpers/context.js";
 import { job, polled, stage, step } from "./runs.js";

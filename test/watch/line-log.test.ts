@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../../src/errors.js";
-import { ExitCode } from "../../src/exit-codes.js";
+import { ApiError } from "../../src/core/errors.js";
+import { ExitCode } from "../../src/core/exit-codes.js";
 import { LineLog } from "../../src/watch/line-log.js";
 import { detectTransitions } from "../../src/watch/transitions.js";
 import { testContext } from "../helpers/context.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, CliError } from "../../src/errors.js";
-import { ExitCode } from "../../src/exit-codes.js";
+import { ApiError, CliError } from "../../src/core/errors.js";
+import { ExitCode } from "../../src/core/exit-codes.js";
 import type { RunView } from "../../src/model/run.js";
 import {
   type PolledRun,

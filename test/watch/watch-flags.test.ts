@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli.js";
-import type { Context } from "../../src/context.js";
+import type { Context } from "../../src/core/context.js";
 import { createManualClock, type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
 import { testContext } from "../helpers/context.js";
 

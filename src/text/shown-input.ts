@@ -1,4 +1,4 @@
-import { sanitizeText } from "./render/sanitize.js";
+import { sanitizeText } from "./sanitize.js";
 
 /**
  * What the user typed, echoed back in an error: sanitised, and cut when long, saying how long it

@@ -1,7 +1,7 @@
-import { didYouMean } from "../config/did-you-mean.js";
-import { UsageError } from "../errors.js";
-import { sanitizeText } from "../render/sanitize.js";
-import { quoteInput } from "../shown-input.js";
+import { UsageError } from "../core/errors.js";
+import { sanitizeText } from "../text/sanitize.js";
+import { quoteInput } from "../text/shown-input.js";
+import { didYouMean } from "./did-you-mean.js";
 
 /**
  * Region → CodeArts Pipeline base URL, copied from `CodeArtsPipelineRegion` in the official SDKs
