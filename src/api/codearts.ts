@@ -1,8 +1,8 @@
-import type { Authenticator } from "../auth/authenticator.js";
 import { ApiError } from "../core/errors.js";
 import { ExitCode } from "../core/exit-codes.js";
 import { type Fields, integer, isFields } from "../model/run.js";
 import { sanitizeText } from "../text/sanitize.js";
+import type { Authenticator } from "./authenticator.js";
 import type { HttpClient, HttpRequest, HttpResponse } from "./http.js";
 import { errorFromResponse, readServiceError } from "./service-error.js";
 

@@ -3,9 +3,10 @@
  * X-Sdk-Date, host, X-Project-Id (the region's IAM project), Content-Type when it has a body and
  * X-Security-Token with temporary credentials, all of them signed.
  */
-import type { Credentials } from "../config/settings.js";
+
+import type { Authenticator } from "../api/authenticator.js";
 import { UsageError } from "../core/errors.js";
-import type { Authenticator } from "./authenticator.js";
+import type { Credentials } from "./credentials.js";
 import {
   type IamTarget,
   iamError,

@@ -1,9 +1,9 @@
 /** What the authenticators share about calling IAM: where, and how its answers become errors. */
 import type { HttpResponse } from "../api/http.js";
 import { errorFromResponse } from "../api/service-error.js";
-import type { Settings } from "../config/settings.js";
 import { ApiError, UsageError } from "../core/errors.js";
 import { ExitCode } from "../core/exit-codes.js";
+import type { IamSettings } from "./credentials.js";
 
 export interface IamTarget {
   endpoint: URL;
@@ -11,7 +11,7 @@ export interface IamTarget {
 }
 
 /** The IAM endpoint and region, or a usage error saying `why` they are needed and how to set them. */
-export function requireIamTarget(settings: Settings, why: string, alternative?: string): IamTarget {
+export function requireIamTarget(settings: IamSettings, why: string, alternative?: string): IamTarget {
   const region = settings.region?.value;
   const endpoint = settings.iamEndpoint?.value;
   if (region !== undefined && endpoint !== undefined) return { endpoint, region };

@@ -3,8 +3,9 @@
  * (`POST /v3/auth/tokens`). The token is cached on disk and reused across runs until
  * five minutes before it expires, so most runs make no IAM call at all.
  */
-import type { Credentials } from "../config/settings.js";
-import type { Authenticator } from "./authenticator.js";
+
+import type { Authenticator } from "../api/authenticator.js";
+import type { Credentials } from "./credentials.js";
 import { iamError, iamUrl, parseJsonBody, requireIamTarget, unexpectedIamAnswer } from "./iam-call.js";
 import type { AuthDependencies } from "./index.js";
 import { openTokenCache } from "./token-cache.js";

@@ -1,15 +1,17 @@
+import type { Authenticator } from "../api/authenticator.js";
 import type { HttpClient } from "../api/http.js";
-import type { Credentials, Settings } from "../config/settings.js";
 import type { Context } from "../core/context.js";
 import { akskAuthenticator } from "./aksk.js";
-import { type Authenticator, tokenAuthenticator } from "./authenticator.js";
+import type { Credentials, IamSettings } from "./credentials.js";
 import { passwordAuthenticator } from "./iam-password.js";
+import { tokenAuthenticator } from "./token.js";
 
-export type { Authenticator } from "./authenticator.js";
+export type { Authenticator } from "../api/authenticator.js";
 
 /** What the AK/SK and password authenticators need besides the credentials. */
 export interface AuthDependencies {
-  settings: Settings;
+  /** Only the IAM settings: auth is never handed the whole resolved Settings. */
+  settings: IamSettings;
   /** The session's HTTP client, reused for IAM calls. */
   http: HttpClient;
   ctx: Context;

@@ -150,7 +150,16 @@ export function openApi(
             `note: ${sanitizeText(reason)}; retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${maxAttempts})\n`,
           ),
   });
-  const authenticator = createAuthenticator(connection.credentials, { settings, http, ctx, fresh });
+  const authenticator = createAuthenticator(connection.credentials, {
+    settings: {
+      region: settings.region,
+      iamEndpoint: settings.iamEndpoint,
+      iamProjectId: settings.iamProjectId,
+    },
+    http,
+    ctx,
+    fresh,
+  });
   return {
     settings,
     connection,

@@ -1,3 +1,4 @@
+import type { Credentials, Sourced } from "../auth/credentials.js";
 import type { Env } from "../core/context.js";
 import { UsageError } from "../core/errors.js";
 import { requireId } from "../model/ids.js";
@@ -13,15 +14,7 @@ import { attempt, type OutputFormat, type ProfileSettings, type SettingProblem }
  * Resolution never makes a request; missing values are reported by `requireConnection`.
  */
 
-export interface Sourced<T> {
-  value: T;
-  source: string;
-}
-
-export type Credentials =
-  | { kind: "token"; token: Sourced<string> }
-  | { kind: "aksk"; ak: Sourced<string>; sk: Sourced<string>; securityToken?: Sourced<string> }
-  | { kind: "password"; domain: Sourced<string>; username: Sourced<string>; password: Sourced<string> };
+export type { Credentials, Sourced };
 
 export interface Settings {
   configFile?: string;

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CodeArtsApi } from "../../src/api/codearts.js";
-import { tokenAuthenticator } from "../../src/auth/authenticator.js";
+import { tokenAuthenticator } from "../../src/auth/token.js";
 import { createManualClock, type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
 import { fakeHttp } from "../auth/fakes.js";
 

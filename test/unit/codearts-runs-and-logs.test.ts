@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CodeArtsApi } from "../../src/api/codearts.js";
-import { tokenAuthenticator } from "../../src/auth/authenticator.js";
+import { tokenAuthenticator } from "../../src/auth/token.js";
 import { ApiError } from "../../src/core/errors.js";
 import { type FakeHttp, fakeHttp } from "../auth/fakes.js";
 

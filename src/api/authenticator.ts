@@ -1,8 +1,6 @@
-import type { Credentials } from "../config/settings.js";
-
 /**
- * Adds credentials to a request. The API client only knows this interface; a token, AK/SK signing
- * and the IAM password exchange each implement it.
+ * Adds credentials to a request. The API client owns and only knows this interface; src/auth/
+ * implements it (a token, AK/SK signing and the IAM password exchange).
  */
 export interface Authenticator {
   /** Headers that authorise this exact request (a signature covers method, URL and body). */
@@ -21,13 +19,4 @@ export interface Authenticator {
   describe: () => string;
   /** How to fix credentials the service refused (HTTP 401), naming where they came from. */
   refusalHint: string;
-}
-
-export function tokenAuthenticator(credentials: Extract<Credentials, { kind: "token" }>): Authenticator {
-  const token = credentials.token.value;
-  return {
-    headersFor: async () => ({ "X-Auth-Token": token }),
-    describe: () => `IAM token from ${credentials.token.source}`,
-    refusalHint: `the token from ${credentials.token.source} may have expired (tokens last 24 h) or be for another region; get a new one`,
-  };
 }
