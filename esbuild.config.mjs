@@ -1,5 +1,6 @@
 /**
- * `npm run build`: bundles the CLI (and the bench) into dist/ with esbuild. Code splitting turns
+ * `npm run build`: bundles the CLI into dist/ with esbuild, and the bench (test/bench/) beside the
+ * package, in node_modules/.cache/codearts-bench/ (outside `files`, so it is never published). Code splitting turns
  * every dynamic `import()` into a chunk loaded only when that path runs, so `status --json` never
  * parses chalk, cli-table3, cosmiconfig or the simulator. Typechecking stays with `tsc --noEmit`.
  */
@@ -40,12 +41,7 @@ const undiciAgentOnly = {
 
 /** The bundle's build options; the metafile test checks what each command's path loads. */
 export const buildOptions = {
-  entryPoints: {
-    main: "src/main.ts",
-    // The bench and its floor client: built beside the CLI, never imported by it.
-    "bench/main": "src/bench/main.ts",
-    "bench/floor": "src/bench/floor.ts",
-  },
+  entryPoints: { main: "src/main.ts" },
   outdir: "dist",
   chunkNames: "chunks/[name]-[hash]",
   bundle: true,
@@ -69,6 +65,17 @@ export const buildOptions = {
   logLevel: "warning",
 };
 
+/** Where `npm run bench` runs the bench and its floor client from; never imported by the CLI. */
+export const BENCH_DIR = "node_modules/.cache/codearts-bench";
+
 await rm("dist", { recursive: true, force: true });
+await rm(BENCH_DIR, { recursive: true, force: true });
 const result = await build(buildOptions);
 await writeFile("dist/metafile.json", JSON.stringify(result.metafile, null, 1));
+await build({
+  ...buildOptions,
+  entryPoints: { main: "test/bench/main.ts", floor: "test/bench/floor.ts" },
+  outdir: BENCH_DIR,
+  sourcemap: false,
+  metafile: false,
+});

@@ -52,7 +52,7 @@ describe("the real-service smoke script", () => {
   });
 
   it("runs as `npm run smoke` does, from the bundled script", async () => {
-    const script = fileURLToPath(new URL("../../scripts/smoke.mjs", import.meta.url));
+    const script = fileURLToPath(new URL("./smoke.mjs", import.meta.url));
     const result = await new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
       const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH ?? "", ...env() } });
       let out = "";

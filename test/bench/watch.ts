@@ -11,7 +11,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { setTimeout as delay } from "node:timers/promises";
-import { type RunningSimulator, SYNTHETIC_PIPELINE, startSimulator } from "../simulator/index.js";
+import { type RunningSimulator, SYNTHETIC_PIPELINE, startSimulator } from "../../src/simulator/index.js";
 import { finished, start } from "./child.js";
 import { type ProcSample, sampleProcess } from "./proc-stats.js";
 import { type BenchSetup, cliEnv, runDetailUrl } from "./setup.js";

@@ -8,7 +8,7 @@ import { rm, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { startSimulator } from "../simulator/index.js";
+import { startSimulator } from "../../src/simulator/index.js";
 import { finishedRun, measureScaling, measureTable, TABLE_STEPS } from "./render.js";
 import { type BenchResults, markdownTable } from "./report.js";
 import { createSetup } from "./setup.js";
@@ -50,7 +50,8 @@ const plan = values.quick ? PLANS.quick : PLANS.full;
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 const setup = await createSetup(
-  fileURLToPath(new URL("../../bin/codearts-run.js", import.meta.url)),
+  // Built to node_modules/.cache/codearts-bench/ (esbuild.config.mjs): the package root is three up.
+  fileURLToPath(new URL("../../../bin/codearts-run.js", import.meta.url)),
   fileURLToPath(new URL("./floor.js", import.meta.url)),
   process.env.PATH ?? "",
 );

@@ -8,7 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
-const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "..");
 // Inside node_modules, so the bundle's external imports (undici, cosmiconfig…) resolve from here.
 const cache = path.join(root, "node_modules", ".cache");
 await mkdir(cache, { recursive: true });

@@ -2,12 +2,12 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { RunningSimulator } from "../simulator/index.js";
+import type { RunningSimulator } from "../../src/simulator/index.js";
 
 export interface BenchSetup {
   /** bin/codearts-run.js: the real, installed entry. */
   binPath: string;
-  /** dist/bench/floor.js. */
+  /** floor.js, built beside the bench (esbuild.config.mjs). */
   floorPath: string;
   /**
    * An empty directory used as the working directory and HOME, so no config file of the

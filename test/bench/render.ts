@@ -4,9 +4,9 @@
  * and 100k steps: the cost per step should stay flat as runs grow.
  */
 import { performance } from "node:perf_hooks";
-import { normaliseRun } from "../model/run.js";
-import { renderRunTable } from "../render/index.js";
-import { type RunningSimulator, SYNTHETIC_PIPELINE, startSimulator } from "../simulator/index.js";
+import { normaliseRun } from "../../src/model/run.js";
+import { renderRunTable } from "../../src/render/index.js";
+import { type RunningSimulator, SYNTHETIC_PIPELINE, startSimulator } from "../../src/simulator/index.js";
 import { timedRun } from "./child.js";
 import { type BenchSetup, cliEnv, runDetailUrl } from "./setup.js";
 import { median, roundRobin } from "./stats.js";

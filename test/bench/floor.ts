@@ -1,7 +1,7 @@
 /**
  * The floor figure (a) is compared with: the least a Node program can do to answer the same
  * question — one GET of the run document with the token over `node:http`, the body copied to
- * stdout. Run by the bench as `node dist/bench/floor.js` with BENCH_URL and BENCH_TOKEN set.
+ * stdout. Run by the bench as `node floor.js` (built beside it) with BENCH_URL and BENCH_TOKEN set.
  */
 import { request } from "node:http";
 

@@ -2,7 +2,7 @@
  * Figure a: `codearts-run status <id> --json`, spawned, against the floor — a bare `node:http` GET
  * of the same document — and, for scale, `node` doing nothing at all.
  */
-import type { RunningSimulator } from "../simulator/index.js";
+import type { RunningSimulator } from "../../src/simulator/index.js";
 import { timedRun } from "./child.js";
 import { type BenchSetup, cliEnv, runDetailUrl } from "./setup.js";
 import { median, roundRobin } from "./stats.js";
