@@ -16,6 +16,7 @@ import { findPipeline, matchCodeArtsRoute, pipelineIdInPath } from "./routes.js"
 import { matchStartStopRoute, type StartRecord } from "./start-stop.js";
 import { type SyntheticRunOptions, syntheticPipeline } from "./synthetic.js";
 import { statusAt } from "./timeline.js";
+import { drip, faultAnswer, readBody, send } from "./wire.js";
 import { buildWorld, visibleRuns, type World } from "./world.js";
 
 export interface SimulatorOptions {
@@ -64,11 +65,7 @@ export interface RunningSimulator {
 }
 
 export const DEFAULT_SEED = 20250114;
-const MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_SLOW_MS = 2000;
-const DEFAULT_RETRY_AFTER_S = 1;
-const DRIP_BYTES = 16;
-const DRIP_INTERVAL_MS = 100;
 
 function isHostileKind(kind: string): kind is HostileKind {
   return (HOSTILE_KINDS as readonly string[]).includes(kind);
@@ -79,15 +76,6 @@ const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
 export function isLoopbackHost(host: string): boolean {
   return LOOPBACK_HOSTS.has(host) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
-
-const HTML_502 = `<html>
-<head><title>502 Bad Gateway</title></head>
-<body>
-<center><h1>502 Bad Gateway</h1></center>
-<hr><center>nginx</center>
-</body>
-</html>
-`;
 
 function credentialsFor(world: World): SimCredentials {
   const { ids } = world;
@@ -101,61 +89,6 @@ function credentialsFor(world: World): SimCredentials {
     region: world.region,
     forbiddenToken: `MIIsim${ids("token:forbidden")}${ids("token:forbidden:b")}`,
   };
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) request.destroy(new Error("request body too large"));
-      else chunks.push(chunk);
-    });
-    request.on("end", () => resolve(Buffer.concat(chunks)));
-    request.on("error", reject);
-  });
-}
-
-function send(response: ServerResponse, answer: SimResponse, body: string | Buffer = answer.body): void {
-  response.writeHead(answer.status, { ...answer.headers, "Content-Length": Buffer.byteLength(body) });
-  response.end(body);
-}
-
-/** Sends the body a few bytes at a time, slowly: a connection that never stalls long enough to time out. */
-async function drip(response: ServerResponse, answer: SimResponse, signal: AbortSignal): Promise<void> {
-  const body = Buffer.from(answer.body);
-  response.writeHead(answer.status, { ...answer.headers, "Content-Length": body.length });
-  for (let at = 0; at < body.length && !signal.aborted && !response.destroyed; at += DRIP_BYTES) {
-    response.write(body.subarray(at, at + DRIP_BYTES));
-    await delay(DRIP_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
-  }
-  response.end();
-}
-
-function faultAnswer(fault: FaultSpec): SimResponse | undefined {
-  switch (fault.kind) {
-    case "503":
-      return codeArtsError(503, ErrorCodes.backendUnavailable, "Backend unavailable");
-    case "429":
-      return {
-        ...codeArtsError(
-          429,
-          ErrorCodes.throttled,
-          "The throttling threshold has been reached: policy user over ratelimit",
-        ),
-        headers: {
-          "Content-Type": "application/json;charset=UTF-8",
-          "Retry-After": String(fault.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_S),
-        },
-      };
-    case "error-200":
-      return codeArtsError(200, ErrorCodes.systemBusy, "System busy, please try again later.");
-    case "html-502":
-      return { status: 502, headers: { "Content-Type": "text/html" }, body: HTML_502 };
-    default:
-      return undefined;
-  }
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
