@@ -3,9 +3,10 @@ import type { Env } from "../core/context.js";
 import { UsageError } from "../core/errors.js";
 import { requireId } from "../model/ids.js";
 import { endpointForRegion, firstOfEndpointList, iamEndpointForRegion, parseEndpoint } from "./endpoints.js";
+import { configLayer, envLayer, firstOf, flagLayer, type Layer, type SettingFlags } from "./layers.js";
 import type { LoadedConfig } from "./load.js";
 import { chooseProfile, requireKnownProfile } from "./profile.js";
-import { attempt, type OutputFormat, type ProfileSettings, type SettingProblem } from "./schema.js";
+import { attempt, type OutputFormat, type SettingProblem } from "./schema.js";
 
 /**
  * The one resolver for every setting. Precedence: flags > environment > the selected config
@@ -14,7 +15,7 @@ import { attempt, type OutputFormat, type ProfileSettings, type SettingProblem }
  * Resolution never makes a request; missing values are reported by `requireConnection`.
  */
 
-export type { Credentials, Sourced };
+export type { Credentials, SettingFlags, Sourced };
 
 export interface Settings {
   configFile?: string;
@@ -32,95 +33,10 @@ export interface Settings {
   requestTimeoutMs: Sourced<number>;
 }
 
-/** Flags that override settings; undefined when not given on the command line. */
-export interface SettingFlags {
-  profile?: string;
-  region?: string;
-  project?: string;
-  endpoint?: string;
-  iamEndpoint?: string;
-  output?: OutputFormat;
-  requestTimeoutMs?: number;
-}
-
 /** A secret read from standard input with --token-stdin or --password-stdin. */
 export interface StdinSecret {
   kind: "token" | "password";
   value: string;
-}
-
-type StringKey = Exclude<keyof ProfileSettings, "pipelines" | "output" | "requestTimeout">;
-
-const FLAG_NAMES: Partial<Record<StringKey, keyof SettingFlags>> = {
-  region: "region",
-  projectId: "project",
-  endpoint: "endpoint",
-  iamEndpoint: "iamEndpoint",
-};
-
-const FLAG_SPELLING: Record<string, string> = {
-  region: "--region",
-  project: "--project",
-  endpoint: "--endpoint",
-  iamEndpoint: "--iam-endpoint",
-};
-
-/** The environment variables read, in order of preference. One closed list, documented in the README. */
-export const ENV_NAMES: Readonly<Record<StringKey, readonly string[]>> = {
-  region: ["CODEARTS_REGION"],
-  projectId: ["CODEARTS_PROJECT_ID"],
-  endpoint: ["CODEARTS_ENDPOINT"],
-  iamEndpoint: ["CODEARTS_IAM_ENDPOINT", "HUAWEICLOUD_SDK_IAM_ENDPOINT"],
-  iamProjectId: ["CODEARTS_IAM_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"],
-  domain: ["CODEARTS_DOMAIN"],
-  username: ["CODEARTS_USERNAME"],
-  password: ["CODEARTS_PASSWORD"],
-  token: ["CODEARTS_TOKEN"],
-  ak: ["CLOUD_SDK_AK", "HUAWEICLOUD_SDK_AK"],
-  sk: ["CLOUD_SDK_SK", "HUAWEICLOUD_SDK_SK"],
-  securityToken: ["HUAWEICLOUD_SDK_SECURITY_TOKEN", "CLOUD_SDK_SECURITY_TOKEN"],
-};
-
-/** One level of precedence: answers a key with a sourced value, or nothing. */
-type Layer = (key: StringKey) => Sourced<string> | undefined;
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === "" ? undefined : value.trim();
-}
-
-function flagLayer(flags: SettingFlags): Layer {
-  return (key) => {
-    const flag = FLAG_NAMES[key];
-    const value = flag === undefined ? undefined : nonEmpty(flags[flag] as string | undefined);
-    return value === undefined || flag === undefined
-      ? undefined
-      : { value, source: FLAG_SPELLING[flag] ?? flag };
-  };
-}
-
-function envLayer(env: Env): Layer {
-  return (key) => {
-    for (const name of ENV_NAMES[key]) {
-      const value = nonEmpty(env[name]);
-      if (value !== undefined) return { value, source: name };
-    }
-    return undefined;
-  };
-}
-
-function configLayer(section: ProfileSettings | undefined, filepath: string, prefix: string): Layer {
-  return (key) => {
-    const value = section?.[key];
-    return typeof value === "string" ? { value, source: `${filepath}: ${prefix}${key}` } : undefined;
-  };
-}
-
-function firstOf(layers: Layer[], key: StringKey): Sourced<string> | undefined {
-  for (const layer of layers) {
-    const found = layer(key);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 /**
