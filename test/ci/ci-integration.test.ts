@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorAnnotation, escapeData, escapeProperty } from "../../src/ci/github.js";
-import { type SimCli, simCli } from "./sim-cli.js";
+import { type SimCli, simCli } from "../commands/sim-cli.js";
 
 /** What codearts-run leaves for GitHub Actions and GitLab CI, and the report files it writes anywhere. */
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
-import { runBinary } from "../e2e/cli.js";
+import { runBinary } from "./cli.js";
 
 /**
  * The bundle loads the drawing libraries, the config loaders and the simulator only on the paths
