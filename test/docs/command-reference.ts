@@ -99,7 +99,12 @@ export async function commandReference(spawnHelp: HelpOf): Promise<string> {
     "## codearts-run",
     "",
     fence(top),
-    ...paths.flatMap((command, i) => ["", `## ${title(command)}`, "", fence(withoutGlobalOptions(helps[i] ?? ""))]),
+    ...paths.flatMap((command, i) => [
+      "",
+      `## ${title(command)}`,
+      "",
+      fence(withoutGlobalOptions(helps[i] ?? "")),
+    ]),
     "",
   ].join("\n");
 }
