@@ -18,7 +18,7 @@ import { measureWatch } from "./watch.js";
 const PLANS = {
   full: {
     startupRepetitions: 20,
-    // The table of 10,000 steps takes seconds to draw today (see README, Performance), and 100,000
+    // The table of 10,000 steps takes seconds to draw today (see docs/performance.md), and 100,000
     // steps half a minute: fewer rounds there keep the whole bench near three minutes.
     tableRepetitions: 5,
     sizes: [

@@ -16,9 +16,9 @@ export function headingAnchors(markdown: string): Set<string> {
   for (const [, heading] of text.matchAll(/^#{1,6} +(.+?) *#*$/gm)) {
     const slug = (heading ?? "")
       .toLowerCase()
-      .replace(/<[^>]+>|[`*_]{1,2}(?=\S)|(?<=\S)[`*_]{1,2}/g, "")
+      .replace(/<[^>]+>/g, "")
       .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-      .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+      .replace(/[^\p{L}\p{M}\p{N}\s_-]/gu, "")
       .replace(/ /g, "-");
     const count = seen.get(slug) ?? 0;
     seen.set(slug, count + 1);
@@ -40,14 +40,10 @@ export function tableUnder(markdown: string, title: string): string[][] {
   const rows: string[][] = [];
   for (const line of lines.slice(start + 1)) {
     if (/^#{1,6} /.test(line)) break;
-    if (line.startsWith("|"))
-      rows.push(
-        line
-          .slice(1, line.lastIndexOf("|"))
-          .split("|")
-          .map((c) => c.trim()),
-      );
-    else if (rows.length > 0) break;
+    if (line.startsWith("|")) {
+      const cells = line.slice(1, line.lastIndexOf("|")).split(/(?<!\\)\|/);
+      rows.push(cells.map((cell) => cell.trim().replace(/\\\|/g, "|")));
+    } else if (rows.length > 0) break;
   }
   // The header row and the |---| line under it.
   return rows.slice(2);
