@@ -1,7 +1,7 @@
 /**
  * `npm run build`: bundles the CLI (and the bench) into dist/ with esbuild. Code splitting turns
  * every dynamic `import()` into a chunk loaded only when that path runs, so `status --json` never
- * parses chalk, cli-table3, cosmiconfig or the simulator. Typechecking stays with `tsc --noEmit`.
+ * parses chalk, cosmiconfig or the simulator. Typechecking stays with `tsc --noEmit`.
  */
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -60,7 +60,7 @@ export const buildOptions = {
   // Maps are read only with --debug (bin/codearts-run.js turns them on then), so they cost nothing otherwise.
   sourcemap: true,
   metafile: true,
-  // Bundled CommonJS packages (commander, undici, cli-table3, cosmiconfig) call require() for Node's
+  // Bundled CommonJS packages (commander, undici, cosmiconfig) call require() for Node's
   // built-in modules; an ESM file has no `require`, so every output file gets one.
   banner: {
     js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);',

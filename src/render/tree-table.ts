@@ -1,7 +1,7 @@
 import type { ChalkInstance } from "chalk";
-import Table from "cli-table3";
 import { statusKind } from "../model/status.js";
 import { elapsedMs } from "./elapsed.js";
+import { drawGrid, EMPTY_CELL, type GridCell } from "./grid.js";
 import {
   ASCII_GLYPHS,
   continuationPrefix,
@@ -16,8 +16,8 @@ import { formatDuration, formatTimestamp, type TimeStyle } from "./time-format.j
 
 /**
  * The stage → job → step tree as a borderless table: STATUS, NAME (the tree), DURATION, STARTED
- * and MESSAGE. Every cell is sized, cut and wrapped here so the table fits `width`; cli-table3 only
- * pads and aligns. Names are cut with an ellipsis; messages are wrapped, never cut.
+ * and MESSAGE. Every cell is sized, cut and wrapped here so the table fits `width`; drawGrid only
+ * pads and aligns, from the widths measured here. Names are cut with an ellipsis; messages are wrapped, never cut.
  */
 export interface TreeTableOptions {
   width: number;
@@ -35,24 +35,6 @@ const MESSAGE_MIN = "MESSAGE".length;
 // What NAME and MESSAGE ask for before STARTED gets a place; past these they truncate or wrap.
 const NAME_TARGET = 40;
 const MESSAGE_TARGET = 30;
-
-const NO_BORDER = {
-  top: "",
-  "top-mid": "",
-  "top-left": "",
-  "top-right": "",
-  bottom: "",
-  "bottom-mid": "",
-  "bottom-left": "",
-  "bottom-right": "",
-  left: "",
-  "left-mid": "",
-  mid: "",
-  "mid-mid": "",
-  right: "",
-  "right-mid": "",
-  middle: GAP,
-};
 
 interface PlainRow {
   row: TreeRow;
@@ -114,36 +96,39 @@ export function renderTreeTable(rows: TreeRow[], options: TreeTableOptions, chal
     ...(showStart ? ["STARTED"] : []),
     ...(hasMessage ? ["MESSAGE"] : []),
   ];
-  const grid: string[][] = [head.map((title) => chalk.bold(title))];
+  const cell = (text: string, width = displayWidth(text)): GridCell => ({ text, width });
+  const plainCell = (text: string): GridCell => ({ text, width: text.length });
+  const blankRow = head.map(() => EMPTY_CELL);
+  const grid: GridCell[][] = [head.map((title) => ({ text: chalk.bold(title), width: title.length }))];
   for (const p of plain) {
     const { node } = p.row;
     const kind = statusKind(node.status);
     const paint = statusPaint(kind, chalk);
     const failed = kind === "failed";
-    if (p.row.depth === 0 && grid.length > 1) grid.push(head.map(() => ""));
+    if (p.row.depth === 0 && grid.length > 1) grid.push(blankRow);
 
     const messageLines = node.message ? capLines(wrapToWidth(node.message, widths.message)) : [];
-    const paintMessage = (line: string | undefined) =>
-      line === undefined ? "" : failed ? chalk.red(line) : line;
-    const duration = kind === "running" ? chalk.yellow(p.duration) : p.duration;
+    const messageCell = (line: string | undefined): GridCell =>
+      line === undefined ? EMPTY_CELL : cell(failed ? chalk.red(line) : line, displayWidth(line));
     grid.push([
-      paint(p.status),
+      cell(paint(p.status), displayWidth(p.status)),
       renderName(p, widths.name, ellipsis, chalk, failed),
-      duration,
-      ...(showStart ? [p.start] : []),
-      ...(hasMessage ? [paintMessage(messageLines[0])] : []),
+      kind === "running" ? cell(chalk.yellow(p.duration), p.duration.length) : plainCell(p.duration),
+      ...(showStart ? [cell(p.start)] : []),
+      ...(hasMessage ? [messageCell(messageLines[0])] : []),
     ]);
-    // One row per further message line rather than a multi-line cell: cli-table3 re-measures a
-    // cell's whole content for every line it draws, which is quadratic on a long message.
-    const continuation = continuationPrefix(p.row, glyphs);
+    const continuation = cell(continuationPrefix(p.row, glyphs));
     for (const line of messageLines.slice(1)) {
-      grid.push(["", continuation, "", ...(showStart ? [""] : []), paintMessage(line)]);
+      grid.push([
+        EMPTY_CELL,
+        continuation,
+        EMPTY_CELL,
+        ...(showStart ? [EMPTY_CELL] : []),
+        messageCell(line),
+      ]);
     }
   }
-  return drawGrid(grid)
-    .split("\n")
-    .map((line) => line.trimEnd())
-    .join("\n");
+  return drawGrid(grid, GAP);
 }
 
 // A message is shown in full up to this many wrapped lines; past it (a log pasted into a message,
@@ -156,31 +141,6 @@ function capLines(lines: string[]): string[] {
   return [...lines.slice(0, MAX_MESSAGE_LINES - 1), `… ${cut} more lines (the whole message: --json)`];
 }
 
-// Our colours are the only escape sequences left in a cell: SGR codes from chalk.
-const SGR = /\u001b\[[0-9;]*m/g;
-
-// cli-table3's layout is quadratic in the number of rows, so a run with thousands of steps is drawn
-// as a stack of tables of this many rows, all given the same column widths.
-const ROWS_PER_TABLE = 200;
-
-function drawGrid(grid: string[][]): string {
-  const colWidths = (grid[0] ?? []).map((_, column) =>
-    grid.reduce((widest, row) => Math.max(widest, displayWidth((row[column] ?? "").replace(SGR, ""))), 0),
-  );
-  const chunks: string[] = [];
-  for (let start = 0; start < grid.length; start += ROWS_PER_TABLE) {
-    const table = new Table({
-      chars: NO_BORDER,
-      colWidths,
-      // cli-table3 would otherwise colour head and border through its own global colour library.
-      style: { "padding-left": 0, "padding-right": 0, head: [], border: [] },
-    });
-    table.push(...grid.slice(start, start + ROWS_PER_TABLE));
-    chunks.push(table.toString());
-  }
-  return chunks.join("\n");
-}
-
 /** Tree prefix, then the label (bold for a stage, red for a failure), then the order note, dimmed. */
 function renderName(
   p: PlainRow,
@@ -188,7 +148,7 @@ function renderName(
   ellipsis: string,
   chalk: ChalkInstance,
   failed: boolean,
-): string {
+): GridCell {
   const { label, kind } = p.row.node;
   const shown = truncateToWidth(
     labelWithOrder(p.row.node),
@@ -199,5 +159,8 @@ function renderName(
   const labelPart = shown.startsWith(label) ? label : shown;
   const notePart = shown.slice(labelPart.length);
   const paintLabel = failed ? chalk.red.bold : kind === "stage" ? chalk.bold : (text: string) => text;
-  return p.prefix + paintLabel(labelPart) + (notePart ? chalk.dim(notePart) : "");
+  return {
+    text: p.prefix + paintLabel(labelPart) + (notePart ? chalk.dim(notePart) : ""),
+    width: displayWidth(p.prefix) + displayWidth(shown),
+  };
 }
