@@ -4,7 +4,7 @@ import type { RunView } from "../model/run.js";
 import { statusKind } from "../model/status.js";
 import { renderRunJunit, renderRunMarkdown, renderRunTable } from "../render/index.js";
 import { sanitizeText } from "../render/sanitize.js";
-import { decideColorLevel, supportsUnicode } from "../render/style.js";
+import { decideColorLevel, outputColumns, supportsUnicode } from "../render/style.js";
 
 /**
  * How `status` draws a run as a table, markdown or JUnit. Kept apart from status.ts so that
@@ -43,8 +43,7 @@ export function renderStatus(
   const isTTY = ctx.io.stdoutIsTTY;
   return renderRunTable(run, {
     colorLevel: decideColorLevel({ env: ctx.env, isTTY, noColorFlag: !options.color }),
-    // A terminal that reports no size (0 columns, e.g. a bare pseudo-terminal) is treated as piped.
-    columns: ctx.io.columns() || undefined,
+    columns: outputColumns(ctx.env, ctx.io.columns()),
     timeStyle: isTTY ? "relative" : "iso",
     now: ctx.now(),
     unicode: supportsUnicode(ctx.env),
