@@ -98,7 +98,7 @@ describe("the status table, byte for byte", () => {
     if (update) {
       writeFileSync(
         HASHES,
-        `${JSON.stringify(Object.fromEntries(drawn.map(([n, t]) => [n, sha256(t)])), null, 1)}\n`,
+        `${JSON.stringify(Object.fromEntries(drawn.map(([n, t]) => [n, sha256(t)])), null, 2)}\n`,
       );
       for (const [name, text] of drawn) if (SAMPLES.includes(name)) writeFileSync(sampleFile(name), text);
     }

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { normaliseRun } from "../../src/model/run.js";
 import { type RenderOptions, renderRunMarkdown, renderRunTable } from "../../src/render/index.js";
-import { displayWidth } from "../../src/render/text-width.js";
 import { labelWithOrder, visibleRows } from "../../src/render/run-tree.js";
+import { displayWidth } from "../../src/render/text-width.js";
 import { loadDocument, RICH_NOW } from "./helpers.js";
 
 /** mulberry32: a tiny seeded generator, so every failure is reproducible from its seed. */
