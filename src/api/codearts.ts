@@ -4,6 +4,7 @@ import { ExitCode } from "../exit-codes.js";
 import { type Fields, isFields } from "../model/run.js";
 import { sanitizeText } from "../render/sanitize.js";
 import type { HttpClient, HttpRequest, HttpResponse } from "./http.js";
+import { sameDocument } from "./same-document.js";
 import { errorFromResponse, readServiceError } from "./service-error.js";
 
 /** A JSON answer kept both as received (for --json) and parsed. */
@@ -11,6 +12,8 @@ export interface JsonAnswer {
   raw: Buffer;
   document: unknown;
   requestId?: string;
+  /** Set when the body matched the `previous` answer given (same-document.ts) and was not parsed. */
+  unchanged?: boolean;
 }
 
 export interface RunDetailQuery {
@@ -101,10 +104,10 @@ export class CodeArtsApi {
   ) {}
 
   /** `GET /v5/{project_id}/api/pipelines/{pipeline_id}/pipeline-runs/detail[?pipeline_run_id=]` */
-  getRunDetail(query: RunDetailQuery): Promise<JsonAnswer> {
+  getRunDetail(query: RunDetailQuery, previous?: JsonAnswer): Promise<JsonAnswer> {
     const url = this.pipelinesUrl(query.projectId, [query.pipelineId, "pipeline-runs", "detail"]);
     if (query.runId !== undefined) url.searchParams.set("pipeline_run_id", query.runId);
-    return this.call({ method: "GET", url, headers: {} }, "could not get the pipeline run");
+    return this.call({ method: "GET", url, headers: {} }, "could not get the pipeline run", previous);
   }
 
   /** `POST /v5/{project_id}/api/pipelines/list`: one page of the project's pipelines. */
@@ -216,11 +219,21 @@ export class CodeArtsApi {
     });
   }
 
-  private async call(request: HttpRequest, action: string): Promise<JsonAnswer> {
+  /** `previous`: a good answer to the same request; a 2xx body that matches it is not parsed again. */
+  private async call(request: HttpRequest, action: string, previous?: JsonAnswer): Promise<JsonAnswer> {
     let response = await this.sendAuthorized(request);
     // An expired cached IAM token earns one fresh token and one retry; nothing else is retried here.
     if (response.status === 401 && this.auth.renew && (await this.auth.renew())) {
       response = await this.sendAuthorized(request);
+    }
+    const ok = response.status >= 200 && response.status < 300;
+    if (previous && ok && sameDocument(previous.raw, response.body)) {
+      return {
+        ...previous,
+        raw: response.body,
+        requestId: response.headers["x-request-id"],
+        unchanged: true,
+      };
     }
     const document = parseJson(response);
     // CodeArts sometimes reports an error with HTTP 200 (reference §4), so a 2xx body is checked too.

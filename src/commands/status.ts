@@ -1,11 +1,14 @@
+import type { JsonAnswer } from "../api/codearts.js";
+import { serverClockText } from "../api/same-document.js";
 import type { OutputFormat } from "../config/schema.js";
 import type { Context } from "../context.js";
 import { ApiError, UsageError } from "../errors.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { requireId } from "../model/ids.js";
-import type { RunView } from "../model/run.js";
+import { epochMs, type RunView } from "../model/run.js";
 import { exitCodeForRunStatus, statusKind, unknownStatusWarning } from "../model/status.js";
 import { sanitizeText } from "../render/sanitize.js";
+import type { PolledRun } from "../watch/poll-loop.js";
 import { readRun } from "./read-run.js";
 import { resolvePipeline } from "./resolve-pipeline.js";
 import { type GlobalOptions, loadSettings, openApi } from "./session.js";
@@ -27,6 +30,16 @@ export interface StatusWatchOptions {
   failFast: boolean;
   quiet: boolean;
   jsonLines: boolean;
+}
+
+function serverClockOf(raw: Buffer): number | undefined {
+  const text = serverClockText(raw);
+  if (text === undefined) return undefined;
+  try {
+    return epochMs(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
 }
 
 /** What `--json` prints: the bytes as received, ending with a newline. */
@@ -55,9 +68,22 @@ export async function runStatus(options: StatusOptions, ctx: Context): Promise<E
     const projectId = session.connection.projectId.value;
     const pipeline = await resolvePipeline(options.pipeline, settings.pipelines, session.api, projectId);
     const output = settings.output.value;
-    const fetchRun = async (id: string | undefined) => {
-      const answer = await session.api.getRunDetail({ projectId, pipelineId: pipeline.id, runId: id });
-      return { run: readRun(answer.document, answer.requestId), raw: answer.raw };
+    // The watch polls the same run again and again: an answer equal to the last one (but for the
+    // server clock) is neither parsed nor read again; only the clock is taken from it.
+    let last: { answer: JsonAnswer; polled: PolledRun } | undefined;
+    const fetchRun = async (id: string | undefined): Promise<PolledRun> => {
+      const query = { projectId, pipelineId: pipeline.id, runId: id };
+      const answer = await session.api.getRunDetail(query, last?.answer);
+      const polled =
+        answer.unchanged && last
+          ? {
+              run: { ...last.polled.run, serverTime: serverClockOf(answer.raw) },
+              raw: answer.raw,
+              unchanged: true,
+            }
+          : { run: readRun(answer.document, answer.requestId), raw: answer.raw };
+      last = { answer, polled };
+      return polled;
     };
 
     if (options.watch) {
