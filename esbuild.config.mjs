@@ -1,9 +1,14 @@
 /**
- * `npm run build`: bundles the CLI (and the bench) into dist/ with esbuild. Code splitting turns
- * every dynamic `import()` into a chunk loaded only when that path runs, so `status --json` never
- * parses chalk, cosmiconfig or the simulator. Typechecking stays with `tsc --noEmit`.
+ * `npm run build`: bundles the CLI into dist/main.cjs (and the bench into dist/bench/) with esbuild,
+ * then saves V8's code cache for the CLI. Code reached only through `import()` runs only when that
+ * path runs, so `status --json` never runs chalk, cosmiconfig or the simulator. Typechecking stays
+ * with `tsc --noEmit`.
  */
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { appendFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
 
@@ -110,21 +115,10 @@ const deferredRequires = {
   },
 };
 
-/** The bundle's build options; the metafile test checks what each command's path loads. */
-export const buildOptions = {
-  entryPoints: {
-    main: "src/main.ts",
-    // The bench and its floor client: built beside the CLI, never imported by it.
-    "bench/main": "src/bench/main.ts",
-    "bench/floor": "src/bench/floor.ts",
-  },
-  outdir: "dist",
-  chunkNames: "chunks/[name]-[hash]",
+const shared = {
   bundle: true,
-  format: "esm",
   platform: "node",
   target: "node20.18",
-  splitting: true,
   // cosmiconfig is loaded from node_modules, and only when there is a config file to read: its JS
   // loader (import-fresh) finds files through its own __filename, which a bundle does not have. It
   // imports TypeScript only for a codearts.config.ts, which is not a place we search.
@@ -132,15 +126,86 @@ export const buildOptions = {
   // Maps are read only with --debug (bin/codearts-run.js turns them on then), so they cost nothing otherwise.
   sourcemap: true,
   metafile: true,
-  // Bundled CommonJS packages (commander, undici, cosmiconfig) call require() for Node's
-  // built-in modules; an ESM file has no `require`, so every output file gets one.
-  banner: {
-    js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);',
-  },
   plugins: [undiciAgentOnly, deferredRequires],
   logLevel: "warning",
 };
 
+/**
+ * The CLI: one CommonJS file, dist/main.cjs. Node 20 can cache V8's compiled code only for a
+ * script (vm.Script cachedData), not for ES modules, and loading one file costs less than
+ * resolving and linking a dozen chunks; code reached only through `import()` (the renderers,
+ * chalk, cosmiconfig, the watch, the simulator) is still run only when that path runs, as
+ * esbuild wraps it in a function called on the first import. The metafile test checks this.
+ */
+export const cliOptions = {
+  ...shared,
+  entryPoints: { main: "src/main.ts" },
+  outdir: "dist",
+  outExtension: { ".js": ".cjs" },
+  format: "cjs",
+  // Every import() becomes a require(), so the bundle never needs an ES module loader.
+  supported: { "dynamic-import": false },
+  define: { "import.meta.url": "__importMetaUrl" },
+  banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
+
+/** The bench and its floor client: built beside the CLI as ES modules, never imported by it. */
+const benchOptions = {
+  ...shared,
+  entryPoints: { "bench/main": "src/bench/main.ts", "bench/floor": "src/bench/floor.ts" },
+  outdir: "dist",
+  chunkNames: "bench/chunks/[name]-[hash]",
+  format: "esm",
+  splitting: true,
+  // Bundled CommonJS packages call require() for Node's built-ins; an ES module has none.
+  banner: {
+    js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);',
+  },
+};
+
 await rm("dist", { recursive: true, force: true });
-const result = await build(buildOptions);
-await writeFile("dist/metafile.json", JSON.stringify(result.metafile, null, 1));
+const [cli] = await Promise.all([build(cliOptions), build(benchOptions)]);
+await writeFile("dist/metafile.json", JSON.stringify(cli.metafile, null, 1));
+await writeCodeCache();
+
+/**
+ * V8's compiled code for dist/main.cjs, made by running the built CLI once (`status --json`
+ * against a throw-away local server, so the functions a one-shot command needs are compiled) and
+ * saved as dist/main-<build id>.cache; the bin loads it on Node 20 (see bin/codearts-run.js). The
+ * build id, a hash of the bundle written at its end, ties the cache to this very build: V8 itself
+ * checks only the source's length, its own version and its flags.
+ */
+async function writeCodeCache() {
+  const bundle = await readFile("dist/main.cjs");
+  const id = createHash("sha256").update(bundle).digest("hex").slice(0, 16);
+  await appendFile("dist/main.cjs", `//# codeartsBuild=${id}\n`);
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { "Content-Type": "application/json" });
+    response.end('{"id":"0123456789abcdef0123456789abcdef","status":"COMPLETED","stages":[]}');
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const home = await mkdtemp(path.join(tmpdir(), "codearts-build-"));
+  try {
+    const child = spawn(
+      process.execPath,
+      [path.resolve("bin/codearts-run.js"), "status", "0123456789abcdef0123456789abcdef", "--json"],
+      {
+        cwd: home,
+        env: {
+          PATH: process.env.PATH,
+          HOME: home,
+          CODEARTS_ENDPOINT: `http://127.0.0.1:${server.address().port}`,
+          CODEARTS_TOKEN: "build",
+          CODEARTS_PROJECT_ID: "0123456789abcdef0123456789abcdef",
+          CODEARTS_RUN_CODE_CACHE: "write",
+        },
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    );
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    if (code !== 0) throw new Error(`writing the code cache: the built CLI exited with ${code}`);
+  } finally {
+    server.close();
+    await rm(home, { recursive: true, force: true });
+  }
+}
