@@ -27,6 +27,8 @@ const PLANS = {
       { steps: 100_000, repetitions: 1 },
     ],
     polls: 500,
+    // The unchanged run's watch backs off to 0.4 s between polls.
+    unchangedPolls: 150,
   },
   quick: {
     startupRepetitions: 5,
@@ -37,6 +39,7 @@ const PLANS = {
       { steps: 30_000, repetitions: 1 },
     ],
     polls: 60,
+    unchangedPolls: 30,
   },
 };
 
@@ -72,6 +75,8 @@ log(`c. a watch of ${plan.polls} polls at 0.1 s`);
 const lines = await measureWatch(setup, "lines", plan.polls);
 log(`d. the same with --json-lines`);
 const jsonLines = await measureWatch(setup, "json-lines", plan.polls);
+log(`e. a watch of an unchanged 10,000-step run, ${plan.unchangedPolls} polls`);
+const unchanged = await measureWatch(setup, "unchanged", plan.unchangedPolls);
 
 const results: BenchResults = {
   date: new Date().toISOString(),
@@ -81,7 +86,7 @@ const results: BenchResults = {
   startup,
   table,
   scaling,
-  watch: [lines, jsonLines],
+  watch: [lines, jsonLines, unchanged],
 };
 process.stdout.write(`\nNode ${results.node} on ${results.cpus}${values.quick ? " (--quick)" : ""}\n\n`);
 process.stdout.write(`${markdownTable(results)}\n`);
