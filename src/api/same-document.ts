@@ -10,9 +10,9 @@ const KEY = Buffer.from('"current_system_time"');
 
 /** Where the server clock's value lies in the body; undefined when the body has none. */
 function clockSpan(body: Buffer): { start: number; end: number } | undefined {
-  // From the end: the field is top-level and the last one in the reference page's table (and the
-  // simulator's answer), so a
-  // multi-MB body is not scanned whole; it occurs once, so the answer is the same either way.
+  // From the end: the field is top-level and the last one in the reference page's table (and in
+  // the simulator's answer), so a multi-MB body is not scanned whole; it occurs once, so the
+  // answer is the same either way.
   const at = body.lastIndexOf(KEY);
   if (at < 0) return undefined;
   let i = at + KEY.length;
