@@ -82,7 +82,8 @@ export async function runStatus(options: StatusOptions, ctx: Context): Promise<E
               unchanged: true,
             }
           : { run: readRun(answer.document, answer.requestId), raw: answer.raw };
-      last = { answer, polled };
+      // Only the bytes are compared next time: the parsed document is not kept.
+      last = { answer: { raw: answer.raw, document: undefined }, polled };
       return polled;
     };
 
