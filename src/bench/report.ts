@@ -1,4 +1,4 @@
-/** The bench's results as a markdown table (printed, and pasted into the README) and as JSON. */
+/** The bench's results as a markdown table (printed, and pasted into docs/performance.md) and as JSON. */
 import type { ScalingFigure, TableFigure } from "./render.js";
 import type { StartupFigure } from "./startup.js";
 import type { WatchFigure } from "./watch.js";
