@@ -50,7 +50,10 @@ function runBundle() {
  * bundle's end), from another Node or damaged is not used: V8 then compiles from source as usual.
  */
 function runWithCodeCache(bundle, source) {
-  const id = /\/\/# codeartsBuild=(\w+)\n$/.exec(source)?.[1];
+  // Read from the end with lastIndexOf: an end-anchored regular expression scans the whole megabyte.
+  const marker = "//# codeartsBuild=";
+  const at = source.lastIndexOf(marker);
+  const id = at < 0 ? undefined : /^\w+/.exec(source.slice(at + marker.length))?.[0];
   const cacheFile = id && path.join(path.dirname(bundle), `main-${id}.cache`);
   let cachedData;
   try {
