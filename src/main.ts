@@ -83,4 +83,7 @@ const ctx: Context = {
   execPath: process.execPath,
 };
 
-process.exitCode = await runCli(process.argv.slice(2), ctx, { version, binPath });
+// No top-level await: the bundle is a CommonJS script (esbuild.config.mjs).
+void runCli(process.argv.slice(2), ctx, { version, binPath }).then((code) => {
+  process.exitCode = code;
+});

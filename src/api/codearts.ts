@@ -4,7 +4,26 @@ import { type Fields, integer, isFields } from "../model/run.js";
 import { sanitizeText } from "../text/sanitize.js";
 import type { Authenticator } from "./authenticator.js";
 import type { HttpClient, HttpRequest, HttpResponse } from "./http.js";
+import type {
+  PipelineListQuery,
+  PipelinePage,
+  RunDetailQuery,
+  RunListQuery,
+  RunPage,
+  StepLogQuery,
+} from "./queries.js";
+import { sameDocument } from "./same-document.js";
 import { errorFromResponse, readServiceError } from "./service-error.js";
+
+export type {
+  PipelineListQuery,
+  PipelinePage,
+  PipelineSummary,
+  RunDetailQuery,
+  RunListQuery,
+  RunPage,
+  StepLogQuery,
+} from "./queries.js";
 
 /** A JSON answer kept both as received (for --json) and parsed. */
 export interface JsonAnswer {
@@ -13,63 +32,13 @@ export interface JsonAnswer {
   requestId?: string;
   /** The server's clock from the HTTP `Date` header (to the second), for answers without `current_system_time`. */
   serverTime?: number;
+  /** Set when the body matched the `previous` answer given (same-document.ts) and was not parsed. */
+  unchanged?: boolean;
 }
 
 function httpDate(value: string | undefined): number | undefined {
   const ms = value === undefined ? Number.NaN : Date.parse(value);
   return Number.isNaN(ms) ? undefined : ms;
-}
-
-export interface RunDetailQuery {
-  projectId: string;
-  pipelineId: string;
-  /** Without it the service answers with the pipeline's latest run. */
-  runId?: string;
-}
-
-export interface PipelineListQuery {
-  projectId: string;
-  /** The service filters by this substring of the name. */
-  name?: string;
-  offset: number;
-  limit: number;
-}
-
-export interface PipelineSummary {
-  id: string;
-  name: string;
-}
-
-export interface PipelinePage {
-  total: number;
-  pipelines: PipelineSummary[];
-  /** Items the page held, readable or not: what the next page's offset moves on by. */
-  received: number;
-}
-
-export interface RunListQuery {
-  projectId: string;
-  pipelineId: string;
-  /** Only runs with one of these statuses; empty or absent: every run. */
-  statuses?: string[];
-  offset: number;
-  limit: number;
-}
-
-export interface RunPage {
-  total: number;
-  /** The run objects exactly as the service sent them, newest first. */
-  runs: Record<string, unknown>[];
-}
-
-export interface StepLogQuery {
-  projectId: string;
-  pipelineId: string;
-  runId: string;
-  jobRunId: string;
-  stepRunId: string;
-  /** Lines per request. */
-  pageSize: number;
 }
 
 function parseJson(response: HttpResponse): unknown {
@@ -116,10 +85,10 @@ export class CodeArtsApi {
   ) {}
 
   /** `GET /v5/{project_id}/api/pipelines/{pipeline_id}/pipeline-runs/detail[?pipeline_run_id=]` */
-  getRunDetail(query: RunDetailQuery): Promise<JsonAnswer> {
+  getRunDetail(query: RunDetailQuery, previous?: JsonAnswer): Promise<JsonAnswer> {
     const url = this.pipelinesUrl(query.projectId, [query.pipelineId, "pipeline-runs", "detail"]);
     if (query.runId !== undefined) url.searchParams.set("pipeline_run_id", query.runId);
-    return this.call({ method: "GET", url, headers: {} }, "could not get the pipeline run");
+    return this.call({ method: "GET", url, headers: {} }, "could not get the pipeline run", previous);
   }
 
   /** `POST /v5/{project_id}/api/pipelines/list`: one page of the project's pipelines. */
@@ -266,11 +235,22 @@ export class CodeArtsApi {
     });
   }
 
-  private async call(request: HttpRequest, action: string): Promise<JsonAnswer> {
+  /** `previous`: a good answer to the same request; a 2xx body that matches it is not parsed again. */
+  private async call(request: HttpRequest, action: string, previous?: JsonAnswer): Promise<JsonAnswer> {
     let response = await this.sendAuthorized(request);
     // An expired cached IAM token earns one fresh token and one retry; nothing else is retried here.
     if (response.status === 401 && this.auth.renew && (await this.auth.renew())) {
       response = await this.sendAuthorized(request);
+    }
+    const ok = response.status >= 200 && response.status < 300;
+    if (previous && ok && sameDocument(previous.raw, response.body)) {
+      return {
+        ...previous,
+        raw: response.body,
+        requestId: response.headers["x-request-id"],
+        serverTime: httpDate(response.headers.date),
+        unchanged: true,
+      };
     }
     const document = parseJson(response);
     // CodeArts sometimes reports an error with HTTP 200 (reference §4), so a 2xx body is checked too.

@@ -5,7 +5,7 @@ import { statusKind } from "../model/status.js";
 import { renderRunJunit, renderRunMarkdown, renderRunTable } from "../render/index.js";
 import { renderRunFitted } from "../render/run-fit.js";
 import type { RenderOptions } from "../render/run-table.js";
-import { decideColorLevel, supportsUnicode } from "../render/style.js";
+import { decideColorLevel, outputColumns, supportsUnicode } from "../render/style.js";
 import { sanitizeText } from "../text/sanitize.js";
 
 /**
@@ -47,8 +47,7 @@ export function renderStatus(
   const isTTY = ctx.io.stdoutIsTTY;
   const table: RenderOptions = {
     colorLevel: decideColorLevel({ env: ctx.env, isTTY, noColorFlag: !options.color }),
-    // A terminal that reports no size (0 columns, e.g. a bare pseudo-terminal) is treated as piped.
-    columns: ctx.io.columns() || undefined,
+    columns: outputColumns(ctx.env, ctx.io.columns()),
     timeStyle: isTTY ? "relative" : "iso",
     now: ctx.now(),
     unicode: supportsUnicode(ctx.env),

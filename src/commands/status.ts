@@ -1,13 +1,15 @@
-import type { CodeArtsApi } from "../api/codearts.js";
+import type { CodeArtsApi, JsonAnswer } from "../api/codearts.js";
+import { serverClockText } from "../api/same-document.js";
 import { checkReportPaths, type ReportOptions, wantsReport } from "../ci/report-paths.js";
 import type { OutputFormat } from "../config/schema.js";
 import type { Context } from "../core/context.js";
 import { UsageError } from "../core/errors.js";
 import type { ExitCodeValue } from "../core/exit-codes.js";
 import { requireId } from "../model/ids.js";
-import type { RunView } from "../model/run.js";
+import { epochMs, type RunView } from "../model/run.js";
 import { exitCodeForRunStatus, statusKind, unknownStatusWarning } from "../model/status.js";
 import { sanitizeText } from "../text/sanitize.js";
+import type { PolledRun } from "../watch/poll-loop.js";
 import { readRun } from "./read-run.js";
 import { type ResolvedPipeline, resolvePipeline } from "./resolve-pipeline.js";
 import { type GlobalOptions, loadSettings, openApi } from "./session.js";
@@ -29,6 +31,16 @@ export interface StatusWatchOptions {
   failFast: boolean;
   quiet: boolean;
   jsonLines: boolean;
+}
+
+function serverClockOf(raw: Buffer): number | undefined {
+  const text = serverClockText(raw);
+  if (text === undefined) return undefined;
+  try {
+    return epochMs(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
 }
 
 /** What `--json` prints: the bytes as received, ending with a newline. */
@@ -86,15 +98,28 @@ export async function showRun(
 ): Promise<ExitCodeValue> {
   const { api, projectId, pipeline, output } = target;
   const runId = options.run;
-  let last: RunView | undefined;
-  const fetchRun = async (id: string | undefined) => {
-    const answer = await api.getRunDetail({ projectId, pipelineId: pipeline.id, runId: id });
-    last = readRun(answer.document, answer.requestId, id);
-    return { run: last, raw: answer.raw };
+  // The watch polls the same run again and again: an answer equal to the last one (but for the
+  // server clock) is neither parsed nor read again; only the clock is taken from it.
+  let last: { answer: JsonAnswer; polled: PolledRun } | undefined;
+  const fetchRun = async (id: string | undefined): Promise<PolledRun> => {
+    const query = { projectId, pipelineId: pipeline.id, runId: id };
+    const answer = await api.getRunDetail(query, last?.answer);
+    const polled =
+      answer.unchanged && last
+        ? {
+            run: { ...last.polled.run, serverTime: serverClockOf(answer.raw) },
+            raw: answer.raw,
+            unchanged: true,
+          }
+        : { run: readRun(answer.document, answer.requestId, id), raw: answer.raw };
+    // Only the bytes are compared next time: the parsed document is not kept.
+    last = { answer: { raw: answer.raw, document: undefined }, polled };
+    return polled;
   };
   const report = async (code: ExitCodeValue) => {
-    if (last && !options.web && wantsReport(options, ctx)) {
-      await (await import("../ci/report.js")).reportRun(last, pipeline.reference, options, ctx);
+    const run = last?.polled.run;
+    if (run && !options.web && wantsReport(options, ctx)) {
+      await (await import("../ci/report.js")).reportRun(run, pipeline.reference, options, ctx);
     }
     return code;
   };

@@ -13,7 +13,7 @@ import { renderTreeTable } from "./tree-table.js";
 
 export interface RenderOptions {
   colorLevel: ColorLevel;
-  /** Terminal width; undefined when piped (100 is used). */
+  /** Terminal width; undefined when piped: then nothing is cut or wrapped (one row, one line). */
   columns: number | undefined;
   /** "relative" ("3 minutes ago") on a terminal, "iso" (UTC, seconds) when piped. */
   timeStyle: TimeStyle;
@@ -31,30 +31,37 @@ export interface RenderOptions {
   fitRows?: number;
 }
 
+/** The width the live view fits a header to when it has no terminal width (it always has one). */
 export const PIPED_COLUMNS = 100;
 const LABEL_WIDTH = 10;
 
 export function renderHeader(
   run: RunView,
   options: RenderOptions,
-  width: number,
+  width: number | undefined,
   chalk: ChalkInstance,
 ): string {
   const header = describeRun(run, options);
   const ellipsis = ellipsisFor(options.unicode);
+  const cut = (text: string, room: number) =>
+    width === undefined ? text : truncateToWidth(text, Math.max(1, room), ellipsis);
   const badge = statusLabel(header.status, options.unicode);
-  const title = truncateToWidth(header.title, Math.max(1, width - displayWidth(badge) - 2), ellipsis);
+  const title = cut(header.title, (width ?? 0) - displayWidth(badge) - 2);
   const lines = [`${chalk.bold(title)}  ${statusPaint(statusKind(header.status), chalk)(badge)}`];
   for (const { label, value } of header.fields) {
     // A link is never cut: half a URL is worse than a long line.
-    const shown =
-      label === "Link" ? value : truncateToWidth(value, Math.max(1, width - LABEL_WIDTH), ellipsis);
+    const shown = label === "Link" ? value : cut(value, (width ?? 0) - LABEL_WIDTH);
     lines.push(label.padEnd(LABEL_WIDTH) + shown);
   }
   return lines.join("\n");
 }
 
-function renderTree(run: RunView, options: RenderOptions, width: number, chalk: ChalkInstance): string {
+function renderTree(
+  run: RunView,
+  options: RenderOptions,
+  width: number | undefined,
+  chalk: ChalkInstance,
+): string {
   const rows = visibleRows(run, options);
   if (rows.length === 0) return emptyTreeNotice(run);
   const clock = run.serverTime ?? options.now;
@@ -85,7 +92,7 @@ function renderFooter(run: RunView, options: RenderOptions, chalk: ChalkInstance
 /** Header, stage → job → step tree, and counts, for a terminal or a log. Ends with a newline. */
 export function renderRunTable(run: RunView, options: RenderOptions): string {
   const chalk = createChalk(options.colorLevel);
-  const width = options.columns ?? PIPED_COLUMNS;
+  const width = options.columns;
   return [
     renderHeader(run, options, width, chalk),
     renderTree(run, options, width, chalk),

@@ -155,13 +155,15 @@ function keepOnly(nodes: RunNode[], keep: (node: RunNode) => boolean): RunNode[]
 /** Compact view: what did not complete. */
 const unfinished = (node: RunNode) => statusKind(node.status) !== "success";
 
-function flattenTree(nodes: RunNode[], depth = 0, guides: boolean[] = []): TreeRow[] {
-  return nodes.flatMap((node, index) => {
+function flattenTree(nodes: RunNode[], depth = 0, guides: boolean[] = [], rows: TreeRow[] = []): TreeRow[] {
+  nodes.forEach((node, index) => {
     const isLast = index === nodes.length - 1;
+    rows.push({ node, depth, guides, isLast });
     // Stages are the roots: they draw no connector, so their children need no guide for them.
     const childGuides = depth === 0 ? [] : [...guides, !isLast];
-    return [{ node, depth, guides, isLast }, ...flattenTree(node.children, depth + 1, childGuides)];
+    flattenTree(node.children, depth + 1, childGuides, rows);
   });
+  return rows;
 }
 
 /**

@@ -53,3 +53,14 @@ export function supportsUnicode(env: Env): boolean {
 export function createChalk(level: ColorLevel): ChalkInstance {
   return new Chalk({ level });
 }
+
+/**
+ * The width to draw for: the terminal's own, or COLUMNS when the user set it to a whole number
+ * (also into a pipe); undefined when piped without it, so nothing is cut or wrapped for grep.
+ */
+export function outputColumns(env: Env, terminalColumns: number | undefined): number | undefined {
+  // A terminal that reports no size (0 columns, e.g. a bare pseudo-terminal) counts as none.
+  if (terminalColumns) return terminalColumns;
+  const asked = env.COLUMNS?.trim() ?? "";
+  return /^[1-9]\d{0,4}$/.test(asked) ? Number(asked) : undefined;
+}

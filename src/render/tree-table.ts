@@ -1,31 +1,29 @@
 import type { ChalkInstance } from "chalk";
-import Table from "cli-table3";
 import { statusKind } from "../model/status.js";
 import { displayWidth, ellipsisFor, truncateToWidth, wrapToWidth } from "../text/text-width.js";
-import { elapsedMs } from "./elapsed.js";
+import { drawGrid, EMPTY_CELL, type GridCell } from "./grid.js";
 import {
   ASCII_GLYPHS,
   continuationPrefix,
   labelWithOrder,
   type TreeRow,
-  treePrefix,
   UNICODE_GLYPHS,
 } from "./run-tree.js";
-import { statusLabel, statusPaint } from "./status-style.js";
-import { formatDuration, formatTimestamp, type TimeStyle } from "./time-format.js";
+import { statusPaint } from "./status-style.js";
+import { capLines, ownLines, type PlainRow, plainRows, type RowTextOptions } from "./tree-row-text.js";
+import { renderTreeStack } from "./tree-stack.js";
 
 /**
  * The stage → job → step tree as a borderless table: STATUS, NAME (the tree), DURATION, STARTED
- * and MESSAGE. Every cell is sized, cut and wrapped here so the table fits `width`; cli-table3 only
- * pads and aligns. Names are cut with an ellipsis; messages are wrapped, never cut.
+ * and MESSAGE. Every cell is sized, cut and wrapped here so the table fits `width`; drawGrid only
+ * pads and aligns, from the widths measured here. On a terminal names are cut with an ellipsis
+ * and messages wrapped, never cut; into a pipe (no width) nothing is cut or wrapped, so every row
+ * is one line for grep. Below TABLE_MIN_COLUMNS, when the table would have to cut or wrap, the
+ * tree is stacked instead (tree-stack.ts).
  */
-export interface TreeTableOptions {
-  width: number;
-  unicode: boolean;
-  timeStyle: TimeStyle;
-  now: number;
-  /** The clock running items are measured against (the server's, when known). */
-  clock: number;
+export interface TreeTableOptions extends RowTextOptions {
+  /** Terminal width; undefined for a pipe: no limit. */
+  width: number | undefined;
 }
 
 const GAP = "  ";
@@ -35,32 +33,8 @@ const MESSAGE_MIN = "MESSAGE".length;
 // What NAME and MESSAGE ask for before STARTED gets a place; past these they truncate or wrap.
 const NAME_TARGET = 40;
 const MESSAGE_TARGET = 30;
-
-const NO_BORDER = {
-  top: "",
-  "top-mid": "",
-  "top-left": "",
-  "top-right": "",
-  bottom: "",
-  "bottom-mid": "",
-  "bottom-left": "",
-  "bottom-right": "",
-  left: "",
-  "left-mid": "",
-  mid: "",
-  "mid-mid": "",
-  right: "",
-  "right-mid": "",
-  middle: GAP,
-};
-
-interface PlainRow {
-  row: TreeRow;
-  status: string;
-  prefix: string;
-  duration: string;
-  start: string;
-}
+// Narrower than this, a table that must cut names or wrap messages leaves too little of either.
+const TABLE_MIN_COLUMNS = 60;
 
 function widest(texts: string[]): number {
   return texts.reduce((most, text) => Math.max(most, displayWidth(text)), 0);
@@ -80,17 +54,7 @@ function splitRoom(room: number, nameNeeds: number, messageNeeds: number): { nam
 
 export function renderTreeTable(rows: TreeRow[], options: TreeTableOptions, chalk: ChalkInstance): string {
   const glyphs = options.unicode ? UNICODE_GLYPHS : ASCII_GLYPHS;
-  const ellipsis = ellipsisFor(options.unicode);
-  const plain: PlainRow[] = rows.map((row) => {
-    const ms = elapsedMs(row.node, options.clock);
-    return {
-      row,
-      status: statusLabel(row.node.status, options.unicode),
-      prefix: treePrefix(row, glyphs),
-      duration: ms === undefined ? "-" : formatDuration(ms),
-      start: formatTimestamp(row.node.startTime, options.timeStyle, options.now),
-    };
-  });
+  const plain = plainRows(rows, glyphs, options);
   const nameOf = ({ row, prefix }: PlainRow) => prefix + labelWithOrder(row.node);
   const messages = rows.flatMap((row) => (row.node.message ? row.node.message.split("\n") : []));
   const hasMessage = messages.length > 0;
@@ -100,12 +64,40 @@ export function renderTreeTable(rows: TreeRow[], options: TreeTableOptions, chal
   const startWidth = widest(["STARTED", ...plain.map((p) => p.start)]);
   const nameNeeds = widest(["NAME", ...plain.map(nameOf)]);
   const messageNeeds = hasMessage ? widest(["MESSAGE", ...messages]) : 0;
-  const roomWithoutStart = options.width - statusWidth - durationWidth - GAP.length * (hasMessage ? 3 : 2);
+  const { width } = options;
+  if (width === undefined) {
+    // Into a pipe: every column as wide as its widest cell, STARTED included.
+    const widths = { name: nameNeeds, message: messageNeeds };
+    return drawTree(plain, { widths, showStart: true, hasMessage, wrap: false }, options, chalk);
+  }
+  const roomWithoutStart = width - statusWidth - durationWidth - GAP.length * (hasMessage ? 3 : 2);
   // STARTED is the first thing to go when the terminal is narrow: names and messages matter more.
   const wanted = Math.min(nameNeeds, NAME_TARGET) + (hasMessage ? Math.min(messageNeeds, MESSAGE_TARGET) : 0);
   const showStart = roomWithoutStart - startWidth - GAP.length >= wanted;
   const room = showStart ? roomWithoutStart - startWidth - GAP.length : roomWithoutStart;
   const widths = splitRoom(room, nameNeeds, messageNeeds);
+  const cramped = widths.name < nameNeeds || (hasMessage && widths.message < messageNeeds);
+  if (width < TABLE_MIN_COLUMNS && cramped) return renderTreeStack(plain, width, options.unicode, chalk);
+  return drawTree(plain, { widths, showStart, hasMessage, wrap: true }, options, chalk);
+}
+
+interface Layout {
+  widths: { name: number; message: number };
+  showStart: boolean;
+  hasMessage: boolean;
+  /** Wrap messages to widths.message (a terminal), or keep their own lines (a pipe). */
+  wrap: boolean;
+}
+
+function drawTree(
+  plain: PlainRow[],
+  layout: Layout,
+  options: TreeTableOptions,
+  chalk: ChalkInstance,
+): string {
+  const { widths, showStart, hasMessage } = layout;
+  const glyphs = options.unicode ? UNICODE_GLYPHS : ASCII_GLYPHS;
+  const ellipsis = ellipsisFor(options.unicode);
 
   const head = [
     "STATUS",
@@ -114,71 +106,41 @@ export function renderTreeTable(rows: TreeRow[], options: TreeTableOptions, chal
     ...(showStart ? ["STARTED"] : []),
     ...(hasMessage ? ["MESSAGE"] : []),
   ];
-  const grid: string[][] = [head.map((title) => chalk.bold(title))];
+  const cell = (text: string, width = displayWidth(text)): GridCell => ({ text, width });
+  const plainCell = (text: string): GridCell => ({ text, width: text.length });
+  const blankRow = head.map(() => EMPTY_CELL);
+  const grid: GridCell[][] = [head.map((title) => ({ text: chalk.bold(title), width: title.length }))];
   for (const p of plain) {
     const { node } = p.row;
     const kind = statusKind(node.status);
     const paint = statusPaint(kind, chalk);
     const failed = kind === "failed";
-    if (p.row.depth === 0 && grid.length > 1) grid.push(head.map(() => ""));
+    if (p.row.depth === 0 && grid.length > 1) grid.push(blankRow);
 
-    const messageLines = node.message ? capLines(wrapToWidth(node.message, widths.message)) : [];
-    const paintMessage = (line: string | undefined) =>
-      line === undefined ? "" : failed ? chalk.red(line) : line;
-    const duration = kind === "running" ? chalk.yellow(p.duration) : p.duration;
+    const messageLines = node.message
+      ? capLines(layout.wrap ? wrapToWidth(node.message, widths.message) : ownLines(node.message))
+      : [];
+    const messageCell = (line: string | undefined): GridCell =>
+      line === undefined ? EMPTY_CELL : cell(failed ? chalk.red(line) : line, displayWidth(line));
     grid.push([
-      paint(p.status),
+      cell(paint(p.status), displayWidth(p.status)),
       renderName(p, widths.name, ellipsis, chalk, failed),
-      duration,
-      ...(showStart ? [p.start] : []),
-      ...(hasMessage ? [paintMessage(messageLines[0])] : []),
+      kind === "running" ? cell(chalk.yellow(p.duration), p.duration.length) : plainCell(p.duration),
+      ...(showStart ? [cell(p.start)] : []),
+      ...(hasMessage ? [messageCell(messageLines[0])] : []),
     ]);
-    // One row per further message line rather than a multi-line cell: cli-table3 re-measures a
-    // cell's whole content for every line it draws, which is quadratic on a long message.
-    const continuation = continuationPrefix(p.row, glyphs);
+    const continuation = cell(continuationPrefix(p.row, glyphs));
     for (const line of messageLines.slice(1)) {
-      grid.push(["", continuation, "", ...(showStart ? [""] : []), paintMessage(line)]);
+      grid.push([
+        EMPTY_CELL,
+        continuation,
+        EMPTY_CELL,
+        ...(showStart ? [EMPTY_CELL] : []),
+        messageCell(line),
+      ]);
     }
   }
-  return drawGrid(grid)
-    .split("\n")
-    .map((line) => line.trimEnd())
-    .join("\n");
-}
-
-// A message is shown in full up to this many wrapped lines; past it (a log pasted into a message,
-// or a hostile server) the table would bury the run, so the rest is left to --json.
-const MAX_MESSAGE_LINES = 60;
-
-function capLines(lines: string[]): string[] {
-  if (lines.length <= MAX_MESSAGE_LINES) return lines;
-  const cut = lines.length - (MAX_MESSAGE_LINES - 1);
-  return [...lines.slice(0, MAX_MESSAGE_LINES - 1), `… ${cut} more lines (the whole message: --json)`];
-}
-
-// Our colours are the only escape sequences left in a cell: SGR codes from chalk.
-const SGR = /\u001b\[[0-9;]*m/g;
-
-// cli-table3's layout is quadratic in the number of rows, so a run with thousands of steps is drawn
-// as a stack of tables of this many rows, all given the same column widths.
-const ROWS_PER_TABLE = 200;
-
-function drawGrid(grid: string[][]): string {
-  const colWidths = (grid[0] ?? []).map((_, column) =>
-    grid.reduce((widest, row) => Math.max(widest, displayWidth((row[column] ?? "").replace(SGR, ""))), 0),
-  );
-  const chunks: string[] = [];
-  for (let start = 0; start < grid.length; start += ROWS_PER_TABLE) {
-    const table = new Table({
-      chars: NO_BORDER,
-      colWidths,
-      // cli-table3 would otherwise colour head and border through its own global colour library.
-      style: { "padding-left": 0, "padding-right": 0, head: [], border: [] },
-    });
-    table.push(...grid.slice(start, start + ROWS_PER_TABLE));
-    chunks.push(table.toString());
-  }
-  return chunks.join("\n");
+  return drawGrid(grid, GAP);
 }
 
 /** Tree prefix, then the label (bold for a stage, red for a failure), then the order note, dimmed. */
@@ -188,7 +150,7 @@ function renderName(
   ellipsis: string,
   chalk: ChalkInstance,
   failed: boolean,
-): string {
+): GridCell {
   const { label, kind } = p.row.node;
   const shown = truncateToWidth(
     labelWithOrder(p.row.node),
@@ -199,5 +161,8 @@ function renderName(
   const labelPart = shown.startsWith(label) ? label : shown;
   const notePart = shown.slice(labelPart.length);
   const paintLabel = failed ? chalk.red.bold : kind === "stage" ? chalk.bold : (text: string) => text;
-  return p.prefix + paintLabel(labelPart) + (notePart ? chalk.dim(notePart) : "");
+  return {
+    text: p.prefix + paintLabel(labelPart) + (notePart ? chalk.dim(notePart) : ""),
+    width: displayWidth(p.prefix) + displayWidth(shown),
+  };
 }

@@ -22,8 +22,12 @@ const CONTROL_CHARACTER =
 // control character (it would let text overwrite the start of its own line) and is removed.
 const LINE_BREAK = /\r\n|\u2028|\u2029/gu;
 
+// Every character any pass below acts on; text without one (nearly all of it) is returned as is.
+const NEEDS_WORK = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]/u;
+
 /** Removes escape sequences and control characters; keeps tabs (as spaces) and, if asked, newlines. */
 export function sanitizeText(value: string, options: { keepNewlines?: boolean } = {}): string {
+  if (!NEEDS_WORK.test(value)) return value;
   const stripped = value
     .replace(ESCAPE_SEQUENCE, "")
     .replace(C1_SEQUENCE, "")

@@ -48,6 +48,18 @@ function charWidth(char: string): number {
 
 export function displayWidth(text: string): number {
   let width = 0;
+  // Latin text and the tree's box-drawing characters (U+2500–259F: one column, never emoji) are
+  // one column per code unit; the first other character sends the rest through charWidth.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x300 || (code >= 0x2500 && code <= 0x259f)) width += 1;
+    else return width + slowWidth(text.slice(i));
+  }
+  return width;
+}
+
+function slowWidth(text: string): number {
+  let width = 0;
   for (const char of text) width += charWidth(char);
   return width;
 }

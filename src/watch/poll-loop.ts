@@ -17,6 +17,8 @@ import { detectTransitions, firstFailure, type WatchEvent } from "./transitions.
 export interface PolledRun {
   run: RunView;
   raw: Buffer;
+  /** The answer matched the previous one but for the server clock: `run` is the previous, re-clocked. */
+  unchanged?: boolean;
 }
 
 export interface WatchOptions {
@@ -147,7 +149,7 @@ export async function watchRun(
     polls += 1;
     const previous = last?.run;
     const { run } = answer;
-    const events = detectTransitions(previous, run);
+    const events = answer.unchanged ? [] : detectTransitions(previous, run);
     last = answer;
     // Lock onto the run of the first answer: a newer run of the pipeline never swaps in.
     runId ??= run.id;

@@ -18,15 +18,17 @@ import { measureWatch } from "./watch.js";
 const PLANS = {
   full: {
     startupRepetitions: 20,
-    // The table of 10,000 steps takes seconds to draw today (see docs/performance.md), and 100,000
-    // steps half a minute: fewer rounds there keep the whole bench near three minutes.
+    // Each round of the 10,000-step table reads a 6 MB document twice (table and --json), and the
+    // 100,000-step run is 60 MB to generate: fewer rounds there keep the bench near five minutes.
     tableRepetitions: 5,
     sizes: [
       { steps: 1_000, repetitions: 21 },
-      { steps: 10_000, repetitions: 3 },
-      { steps: 100_000, repetitions: 1 },
+      { steps: 10_000, repetitions: 5 },
+      { steps: 100_000, repetitions: 3 },
     ],
     polls: 500,
+    // The unchanged run's watch backs off to 0.4 s between polls.
+    unchangedPolls: 150,
   },
   quick: {
     startupRepetitions: 5,
@@ -37,6 +39,7 @@ const PLANS = {
       { steps: 30_000, repetitions: 1 },
     ],
     polls: 60,
+    unchangedPolls: 30,
   },
 };
 
@@ -73,6 +76,8 @@ log(`c. a watch of ${plan.polls} polls at 0.1 s`);
 const lines = await measureWatch(setup, "lines", plan.polls);
 log(`d. the same with --json-lines`);
 const jsonLines = await measureWatch(setup, "json-lines", plan.polls);
+log(`e. a watch of an unchanged 10,000-step run, ${plan.unchangedPolls} polls`);
+const unchanged = await measureWatch(setup, "unchanged", plan.unchangedPolls);
 
 const results: BenchResults = {
   date: new Date().toISOString(),
@@ -82,7 +87,7 @@ const results: BenchResults = {
   startup,
   table,
   scaling,
-  watch: [lines, jsonLines],
+  watch: [lines, jsonLines, unchanged],
 };
 process.stdout.write(`\nNode ${results.node} on ${results.cpus}${values.quick ? " (--quick)" : ""}\n\n`);
 process.stdout.write(`${markdownTable(results)}\n`);

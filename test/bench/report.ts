@@ -26,8 +26,14 @@ function row(cells: string[]): string {
   return `| ${cells.join(" | ")} |`;
 }
 
+const WATCH_NAMES: Record<WatchFigure["mode"], string> = {
+  lines: "c. `--watch` (piped lines)",
+  "json-lines": "d. `--watch --json-lines`",
+  unchanged: "e. `--watch` of an unchanged 10,000-step run",
+};
+
 function watchRows(figure: WatchFigure): string[][] {
-  const name = figure.mode === "json-lines" ? "d. `--watch --json-lines`" : "c. `--watch` (piped lines)";
+  const name = WATCH_NAMES[figure.mode];
   const sign = figure.rssGrowthBytes >= 0 ? "+" : "−";
   return [
     [
@@ -65,6 +71,12 @@ export function markdownTable(results: BenchResults): string {
     ],
     ["   for scale: `node -e 0`", ms(startup.bareNodeMs), "", ""],
     [
+      "a. `codearts-run --version` vs `node -e 0`",
+      `${ms(startup.versionMs)} vs ${ms(startup.bareNodeMs)} = ${startup.versionRatio.toFixed(2)}×`,
+      "≤ 1.1×",
+      met(startup.versionRatio <= 1.1),
+    ],
+    [
       `b. \`status\` table vs \`--json\`, ${table.steps.toLocaleString("en")} steps, piped`,
       `${ms(table.tableMs)} vs ${ms(table.jsonMs)} = ${table.ratio.toFixed(2)}×`,
       "≤ 1.5×",
@@ -73,8 +85,8 @@ export function markdownTable(results: BenchResults): string {
     [
       `b. table render in-process, ${points.map((p) => `${p.steps / 1000}k`).join(" / ")} steps`,
       points.map((p) => `${ms(p.renderMs)} (${p.microsPerStep.toFixed(1)} µs/step)`).join(" / "),
-      "linear",
-      "",
+      "≤ 10 µs/step",
+      met(points.every((p) => p.microsPerStep <= 10)),
     ],
     [
       `b. per-step cost, ${(points.at(-1)?.steps ?? 0) / 1000}k vs ${(points[0]?.steps ?? 0) / 1000}k`,

@@ -15,6 +15,10 @@ export interface StartupFigure {
   bareNodeMs: number;
   /** cliMs / floorMs; target ≤ 1.15. */
   ratio: number;
+  /** `codearts-run --version`. */
+  versionMs: number;
+  /** versionMs / bareNodeMs; target ≤ 1.1. */
+  versionRatio: number;
   /** Requests each invocation of the CLI made (the floor makes one). */
   cliRequests: number;
 }
@@ -39,10 +43,18 @@ export async function measureStartup(
   const cliRequests = sim.stats().requests - before;
 
   const bare = launch(["-e", "0"], { PATH: setup.pathVariable });
-  const [cliMs, floorMs, bareNodeMs] = (await roundRobin([cli, floor, bare], repetitions, 2)).map(median) as [
-    number,
-    number,
-    number,
-  ];
-  return { repetitions, cliMs, floorMs, bareNodeMs, ratio: cliMs / floorMs, cliRequests };
+  const version = launch([setup.binPath, "--version"], { PATH: setup.pathVariable });
+  const [cliMs, floorMs, bareNodeMs, versionMs] = (
+    await roundRobin([cli, floor, bare, version], repetitions, 2)
+  ).map(median) as [number, number, number, number];
+  return {
+    repetitions,
+    cliMs,
+    floorMs,
+    bareNodeMs,
+    ratio: cliMs / floorMs,
+    versionMs,
+    versionRatio: versionMs / bareNodeMs,
+    cliRequests,
+  };
 }

@@ -22,8 +22,17 @@ const WARM_POLLS = 50;
 /** How often the bench looks at the simulator's request count. */
 const CHECK_MS = 10;
 
+/**
+ * "lines" and "json-lines": a run in which a step ends at every poll. "unchanged": a run of 10,000
+ * steps (a 6 MB document) whose first step outlasts the measurement, so every answer equals the
+ * last but for the server clock and the watch should do next to nothing with it.
+ */
+export type WatchMode = "lines" | "json-lines" | "unchanged";
+
+const UNCHANGED_STEPS = 10_000;
+
 export interface WatchFigure {
-  mode: "lines" | "json-lines";
+  mode: WatchMode;
   /** Polls between the two samples. */
   polls: number;
   seconds: number;
@@ -55,15 +64,13 @@ async function untilRequests(count: () => number, requests: number, exited: () =
   }
 }
 
-export async function measureWatch(
-  setup: BenchSetup,
-  mode: WatchFigure["mode"],
-  polls: number,
-): Promise<WatchFigure> {
+export async function measureWatch(setup: BenchSetup, mode: WatchMode, polls: number): Promise<WatchFigure> {
   // Half as many steps again as polls: each poll takes a little more than the 0.1 s interval.
-  const sim = await startSimulator({
-    synthetic: { steps: Math.ceil(polls * 1.5) + 10, stepMs: STEP_MS, startOffsetMs: 0 },
-  });
+  const synthetic =
+    mode === "unchanged"
+      ? { steps: UNCHANGED_STEPS, stepMs: 24 * 3_600_000, startOffsetMs: 0 }
+      : { steps: Math.ceil(polls * 1.5) + 10, stepMs: STEP_MS, startOffsetMs: 0 };
+  const sim = await startSimulator({ synthetic });
   try {
     const args = [
       setup.binPath,

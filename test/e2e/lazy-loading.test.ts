@@ -1,4 +1,3 @@
-import { appendFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,58 +7,35 @@ import { type RunningSimulator, startSimulator } from "../../src/simulator/index
 import { runBinary } from "./cli.js";
 
 /**
- * The bundle loads the drawing libraries, the config loaders and the simulator only on the paths
- * that use them. Checked twice: in esbuild's metafile (what `status` can reach through static
- * imports) and at run time (which files of dist/ a real `status --json` loads).
+ * The bundle runs the drawing libraries, the config loaders and the simulator only on the paths
+ * that use them. Checked twice: in esbuild's metafile (what `status` reaches through imports and
+ * requires that run as soon as the module does, not through `import()`), and at run time (which
+ * packages outside the bundle, cosmiconfig, a real `status --json` loads).
  */
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 interface Metafile {
-  outputs: Record<
-    string,
-    {
-      entryPoint?: string;
-      imports: { path: string; kind: string; external?: boolean }[];
-      inputs: Record<string, unknown>;
-    }
-  >;
+  inputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[] }>;
+  outputs: Record<string, { inputs: Record<string, unknown> }>;
 }
 
 let metafile: Metafile;
 
-/** Output files loaded as soon as `file` is: it and its static imports, transitively. */
-function staticClosure(file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  for (const imported of metafile.outputs[file]?.imports ?? []) {
-    if (imported.kind === "import-statement" && metafile.outputs[imported.path]) {
-      staticClosure(imported.path, seen);
-    }
+/** Inputs run as soon as `input` is: it and what it imports or requires, transitively. */
+function staticClosure(input: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(input)) return seen;
+  seen.add(input);
+  for (const imported of metafile.inputs[input]?.imports ?? []) {
+    if (imported.kind === "dynamic-import") continue;
+    // A package left outside the bundle is named as node_modules/<name>/, as the patterns below expect.
+    if (imported.external && !imported.path.startsWith("node:")) seen.add(`node_modules/${imported.path}/`);
+    else staticClosure(imported.path, seen);
   }
   return seen;
 }
 
-function outputOf(entryPoint: string): string {
-  const found = Object.entries(metafile.outputs).find(([, output]) => output.entryPoint === entryPoint);
-  if (!found) throw new Error(`no output for ${entryPoint} in dist/metafile.json`);
-  return found[0];
-}
-
-/**
- * The source files and packages bundled into these output files, and the packages left outside
- * the bundle (cosmiconfig) that they import statically, as `node_modules/<name>/`.
- */
-function inputsOf(files: Iterable<string>): string[] {
-  return [...files].flatMap((file) => {
-    const output = metafile.outputs[file];
-    if (!output) return [file];
-    const external = output.imports.filter((i) => i.external && i.kind === "import-statement");
-    return [...Object.keys(output.inputs), ...external.map((i) => `node_modules/${i.path}/`)];
-  });
-}
-
-// What `status --json` must never load: rendering, config parsing, the watch and the simulator.
+// What `status --json` must never run: rendering, config parsing, the watch and the simulator.
 const HEAVY = [
   /node_modules\/chalk\//,
   /node_modules\/ora\//,
@@ -70,8 +46,8 @@ const HEAVY = [
   /src\/simulator\//,
 ];
 
-function heavyAmong(inputs: string[]): string[] {
-  return inputs.filter((input) => HEAVY.some((pattern) => pattern.test(input)));
+function heavyAmong(inputs: Iterable<string>): string[] {
+  return [...inputs].filter((input) => HEAVY.some((pattern) => pattern.test(input)));
 }
 
 beforeAll(async () => {
@@ -79,16 +55,14 @@ beforeAll(async () => {
 });
 
 describe("the bundle's metafile", () => {
-  it("reaches no rendering, config-file or simulator code from `status` through static imports", () => {
-    const files = new Set([
-      ...staticClosure(outputOf("src/main.ts")),
-      ...staticClosure(outputOf("src/commands/status.ts")),
-    ]);
-    expect(heavyAmong(inputsOf(files))).toEqual([]);
+  it("reaches no rendering, config-file or simulator code from `status` but through import()", () => {
+    const inputs = new Set([...staticClosure("src/main.ts"), ...staticClosure("src/commands/status.ts")]);
+    expect(inputs.has("src/api/http.ts")).toBe(true);
+    expect(heavyAmong(inputs)).toEqual([]);
   });
 
   it("finds chalk and the table renderer where the table is drawn, so the check above can see them", () => {
-    const inputs = inputsOf(staticClosure(outputOf("src/commands/status-view.ts")));
+    const inputs = [...staticClosure("src/commands/status-view.ts")];
     expect(inputs.some((input) => input.includes("node_modules/chalk/"))).toBe(true);
     expect(inputs).toContain("src/render/tree-table.ts");
   });
@@ -102,35 +76,30 @@ describe("the bundle's metafile", () => {
   });
 });
 
-// A module hook, preloaded with NODE_OPTIONS, that appends the URL of every file the CLI loads.
-const TRACE_HOOKS = `import { appendFileSync } from "node:fs";
-export async function load(url, context, next) {
-  if (url.startsWith("file:")) appendFileSync(process.env.LOAD_TRACE, url + "\\n");
-  return next(url, context);
-}`;
-const TRACE_REGISTER = `import { register } from "node:module";
-register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(TRACE_HOOKS)}`)});`;
-
 describe("what a real run loads", () => {
   let sim: RunningSimulator;
   let dir: string;
+  let hook: string;
 
   beforeAll(async () => {
     sim = await startSimulator();
     dir = await mkdtemp(path.join(tmpdir(), "codearts-lazy-"));
+    // Preloaded with NODE_OPTIONS: at exit, appends every CommonJS file the process loaded.
+    hook = path.join(dir, "trace.cjs");
+    await writeFile(
+      hook,
+      `process.on("exit", () => require("node:fs").appendFileSync(process.env.LOAD_TRACE, Object.keys(require.cache).join("\\n")));`,
+    );
   });
   afterAll(async () => {
     await sim.close();
     await rm(dir, { recursive: true, force: true });
   });
 
-  /**
-   * Runs `codearts-run status web …` in `cwd` and returns what it loaded: the inputs of every dist/
-   * file, and any other file (node_modules/cosmiconfig/…) by its path.
-   */
-  async function loadedInputs(cwd: string, extraArgs: string[]): Promise<string[]> {
+  /** Runs `codearts-run status web …` in `cwd` and returns the files it loaded, relative to the project. */
+  async function loadedFiles(cwd: string, extraArgs: string[]): Promise<string[]> {
     const trace = path.join(dir, `trace-${Math.random().toString(36).slice(2)}.txt`);
-    appendFileSync(trace, "");
+    await writeFile(trace, "");
     const result = await runBinary(
       ["status", sim.pipeline("web").id, ...extraArgs],
       {
@@ -139,34 +108,27 @@ describe("what a real run loads", () => {
         CODEARTS_TOKEN: sim.token,
         CODEARTS_PROJECT_ID: sim.projectId,
         LOAD_TRACE: trace,
-        NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(TRACE_REGISTER)}`,
+        NODE_OPTIONS: `--require=${hook}`,
       },
       { cwd },
     );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    const loaded = (await readFile(trace, "utf8"))
-      .split("\n")
-      .filter((url) => url.startsWith("file:"))
-      .map((url) => path.relative(ROOT, fileURLToPath(url)));
-    expect(loaded).toContain("dist/main.js");
-    return inputsOf(loaded);
+    expect(result.stdout).toContain("COMPLETED");
+    return (await readFile(trace, "utf8")).split("\n").map((file) => path.relative(ROOT, file));
   }
 
-  it("`status --json` without a config file loads none of it", async () => {
+  it("`status --json` without a config file loads no config loader", async () => {
     const cwd = await mkdtemp(path.join(dir, "plain-"));
     // A package.json without a "codearts" key, as in any Node project, is no reason to load cosmiconfig.
     await writeFile(path.join(cwd, "package.json"), '{"name": "app"}');
-    expect(heavyAmong(await loadedInputs(cwd, ["--json"]))).toEqual([]);
+    expect(heavyAmong(await loadedFiles(cwd, ["--json"]))).toEqual([]);
   });
 
-  it("loads cosmiconfig when a config file is there, and chalk and the renderer for the table", async () => {
+  it("loads cosmiconfig when a config file is there", async () => {
     const cwd = await mkdtemp(path.join(dir, "configured-"));
     await writeFile(path.join(cwd, ".codeartsrc"), "output: table\n", { mode: 0o600 });
-    const inputs = await loadedInputs(cwd, []);
-    expect(inputs.some((input) => input.includes("node_modules/cosmiconfig/"))).toBe(true);
-    expect(inputs.some((input) => input.includes("node_modules/chalk/"))).toBe(true);
-    expect(inputs).toContain("src/render/tree-table.ts");
-    expect(inputs.some((input) => input.includes("src/simulator/"))).toBe(false);
+    const files = await loadedFiles(cwd, []);
+    expect(files.some((file) => file.includes("node_modules/cosmiconfig/"))).toBe(true);
   });
 });

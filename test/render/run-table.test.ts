@@ -4,13 +4,13 @@ import { block, EXAMPLE_NOW, loadRun, RICH_NOW, showSgr } from "./helpers.js";
 
 const example = loadRun("run-detail-example.json");
 const rich = loadRun("run-detail-rich.json");
-/** What a pipe gets: no colour, ISO times, 100 columns. */
+/** What a pipe gets: no colour, ISO times, no width limit. */
 const piped = { colorLevel: 0, columns: undefined, timeStyle: "iso", unicode: true } as const;
 const NEXT =
   "codearts-run status --pipeline 3b9e1f7c2a5d4c8e9f0a1b2c3d4e5f60 --run 7f1c0e9a4b2d4e6f8a0b1c2d3e4f5a6b --json";
 
 describe("renderRunTable: the reference page's example run", () => {
-  test("piped: plain, ISO times; the STARTED column gives way to the full step name", () => {
+  test("piped: plain, ISO times, every column in full (nothing is cut or wrapped in a pipe)", () => {
     expect(renderRunTable(example, { ...piped, now: EXAMPLE_NOW })).toBe(
       block`
 Sub-pipeline qqq #1  ✓ COMPLETED
@@ -19,10 +19,10 @@ Executor  Beta environment account
 Started   2023-01-20T09:33:17Z
 Duration  0s
 
-STATUS       NAME                                     DURATION  MESSAGE
-✓ COMPLETED  Phase_1                                  0s
-✓ COMPLETED  ├─ entry: official_devcloud_autoTrigger  0s
-✓ COMPLETED  └─ Creating a Job                        0s        not found steps
+STATUS       NAME                                     DURATION  STARTED               MESSAGE
+✓ COMPLETED  Phase_1                                  0s        2023-01-20T09:33:17Z
+✓ COMPLETED  ├─ entry: official_devcloud_autoTrigger  0s        2023-01-20T09:33:17Z
+✓ COMPLETED  └─ Creating a Job                        0s        2023-01-20T09:33:17Z  not found steps
 
 Stages    1
 Jobs      1
@@ -70,40 +70,36 @@ Started   2026-01-01T00:00:00Z
 Duration  20m 00s so far
 Link      https://devcloud.cn-north-4.huaweicloud.com/cicd/project/6428c2e2b4b64affa14ec80896695c49/pipeline/detail/3b9e1f7c2a5d4c8e9f0a1b2c3d4e5f60/7f1c0e9a4b2d4e6f8a0b1c2d3e4f5a6b
 
-STATUS       NAME                                     DURATION  MESSAGE
-✓ COMPLETED  Build                                    4m 05s
-✓ COMPLETED  ├─ entry: official_devcloud_autoTrigger  1s
-✓ COMPLETED  ├─ Compile (Maven)                       3m 49s
-✓ COMPLETED  │  ├─ Check out code                     5s
-✓ COMPLETED  │  └─ Maven build                        3m 40s
-✓ COMPLETED  ├─ Build image (after Compile (Maven))   15s
-✓ COMPLETED  │  └─ Build and push image               13s
-» SKIPPED    └─ Publish docs (after Compile (Maven))  -         Condition not met: branch is not
-                                                                main
+STATUS       NAME                                     DURATION  STARTED               MESSAGE
+✓ COMPLETED  Build                                    4m 05s    2026-01-01T00:00:00Z
+✓ COMPLETED  ├─ entry: official_devcloud_autoTrigger  1s        2026-01-01T00:00:00Z
+✓ COMPLETED  ├─ Compile (Maven)                       3m 49s    2026-01-01T00:00:01Z
+✓ COMPLETED  │  ├─ Check out code                     5s        2026-01-01T00:00:01Z
+✓ COMPLETED  │  └─ Maven build                        3m 40s    2026-01-01T00:00:06Z
+✓ COMPLETED  ├─ Build image (after Compile (Maven))   15s       2026-01-01T00:03:50Z
+✓ COMPLETED  │  └─ Build and push image               13s       2026-01-01T00:03:51Z
+» SKIPPED    └─ Publish docs (after Compile (Maven))  -         -                     Condition not met: branch is not main
 
-✗ FAILED     Test (parallel)                          4m 50s
-✗ FAILED     ├─ Unit tests (parallel)                 4m 50s    Step "Run unit tests" failed
-✗ FAILED     │  └─ Run unit tests                     4m 46s    npm ERR! Test failed.  See above for
-             │                                                  more details.
-             │                                                  3 failing tests:
-             │                                                    OrderService > refunds a cancelled
-             │                                                  order
-             │                                                    OrderService > rejects a negative
-             │                                                  amount
-             │                                                    PaymentGateway > retries on 503
-✓ COMPLETED  └─ Lint (parallel)                       52s
-✓ COMPLETED     └─ ESLint                             50s
+✗ FAILED     Test (parallel)                          4m 50s    2026-01-01T00:04:10Z
+✗ FAILED     ├─ Unit tests (parallel)                 4m 50s    2026-01-01T00:04:10Z  Step "Run unit tests" failed
+✗ FAILED     │  └─ Run unit tests                     4m 46s    2026-01-01T00:04:12Z  npm ERR! Test failed.  See above for more details.
+             │                                                                        3 failing tests:
+             │                                                                          OrderService > refunds a cancelled order
+             │                                                                          OrderService > rejects a negative amount
+             │                                                                          PaymentGateway > retries on 503
+✓ COMPLETED  └─ Lint (parallel)                       52s       2026-01-01T00:04:10Z
+✓ COMPLETED     └─ ESLint                             50s       2026-01-01T00:04:11Z
 
-● RUNNING    Security scan (parallel)                 15m 50s
-✓ COMPLETED  ├─ entry: Scan window check              1s
-● RUNNING    ├─ Code check (parallel)                 15m 49s
-● RUNNING    │  ├─ CodeArts Check                     15m 48s
-? DEFERRED   │  └─ Upload report                      -
-✓ COMPLETED  ├─ Dependency audit (parallel)           2m 19s
-○ INIT       └─ exit: official_manual_review          -
+● RUNNING    Security scan (parallel)                 15m 50s   2026-01-01T00:04:10Z
+✓ COMPLETED  ├─ entry: Scan window check              1s        2026-01-01T00:04:10Z
+● RUNNING    ├─ Code check (parallel)                 15m 49s   2026-01-01T00:04:11Z
+● RUNNING    │  ├─ CodeArts Check                     15m 48s   2026-01-01T00:04:12Z
+? DEFERRED   │  └─ Upload report                      -         -
+✓ COMPLETED  ├─ Dependency audit (parallel)           2m 19s    2026-01-01T00:04:11Z
+○ INIT       └─ exit: official_manual_review          -         -
 
-○ INIT       Deploy (after Test, Security scan)       -
-○ INIT       └─ Deploy to staging                     -
+○ INIT       Deploy (after Test, Security scan)       -         -
+○ INIT       └─ Deploy to staging                     -         -
 
 Stages    4 (1 failed, 1 running)
 Jobs      8 (1 failed, 1 running, 1 skipped)
@@ -303,30 +299,26 @@ Started   2026-01-01T00:00:00Z
 Duration  -
 Link      https://devcloud.cn-north-4.huaweicloud.com/cicd/project/6428c2e2b4b64affa14ec80896695c49/pipeline/detail/3b9e1f7c2a5d4c8e9f0a1b2c3d4e5f60/7f1c0e9a4b2d4e6f8a0b1c2d3e4f5a6b
 
-STATUS       NAME                                     DURATION  MESSAGE
-✓ COMPLETED  Build                                    4m 05s
-» SKIPPED    └─ Publish docs (after Compile (Maven))  -         Condition not met: branch is not
-                                                                main
+STATUS       NAME                                     DURATION  STARTED               MESSAGE
+✓ COMPLETED  Build                                    4m 05s    2026-01-01T00:00:00Z
+» SKIPPED    └─ Publish docs (after Compile (Maven))  -         -                     Condition not met: branch is not main
 
-✗ FAILED     Test (parallel)                          4m 50s
-✗ FAILED     └─ Unit tests (parallel)                 4m 50s    Step "Run unit tests" failed
-✗ FAILED        └─ Run unit tests                     4m 46s    npm ERR! Test failed.  See above for
-                                                                more details.
-                                                                3 failing tests:
-                                                                  OrderService > refunds a cancelled
-                                                                order
-                                                                  OrderService > rejects a negative
-                                                                amount
-                                                                  PaymentGateway > retries on 503
+✗ FAILED     Test (parallel)                          4m 50s    2026-01-01T00:04:10Z
+✗ FAILED     └─ Unit tests (parallel)                 4m 50s    2026-01-01T00:04:10Z  Step "Run unit tests" failed
+✗ FAILED        └─ Run unit tests                     4m 46s    2026-01-01T00:04:12Z  npm ERR! Test failed.  See above for more details.
+                                                                                      3 failing tests:
+                                                                                        OrderService > refunds a cancelled order
+                                                                                        OrderService > rejects a negative amount
+                                                                                        PaymentGateway > retries on 503
 
-● RUNNING    Security scan (parallel)                 15m 50s
-● RUNNING    ├─ Code check (parallel)                 15m 49s
-● RUNNING    │  ├─ CodeArts Check                     15m 48s
-? DEFERRED   │  └─ Upload report                      -
-○ INIT       └─ exit: official_manual_review          -
+● RUNNING    Security scan (parallel)                 15m 50s   2026-01-01T00:04:10Z
+● RUNNING    ├─ Code check (parallel)                 15m 49s   2026-01-01T00:04:11Z
+● RUNNING    │  ├─ CodeArts Check                     15m 48s   2026-01-01T00:04:12Z
+? DEFERRED   │  └─ Upload report                      -         -
+○ INIT       └─ exit: official_manual_review          -         -
 
-○ INIT       Deploy (after Test, Security scan)       -
-○ INIT       └─ Deploy to staging                     -
+○ INIT       Deploy (after Test, Security scan)       -         -
+○ INIT       └─ Deploy to staging                     -         -
 
 Stages    4 (1 failed, 1 running)
 Jobs      8 (1 failed, 1 running, 1 skipped)
@@ -348,23 +340,22 @@ Started   2026-01-01T00:00:00Z
 Duration  20m 00s so far
 Link      https://devcloud.cn-north-4.huaweicloud.com/cicd/project/6428c2e2b4b64affa14ec80896695c49/pipeline/detail/3b9e1f7c2a5d4c8e9f0a1b2c3d4e5f60/7f1c0e9a4b2d4e6f8a0b1c2d3e4f5a6b
 
-STATUS       NAME                                     DURATION  MESSAGE
-✓ COMPLETED  Build                                    4m 05s
-✓ COMPLETED  ├─ Compile (Maven)                       3m 49s
-✓ COMPLETED  ├─ Build image (after Compile (Maven))   15s
-» SKIPPED    └─ Publish docs (after Compile (Maven))  -         Condition not met: branch is not
-                                                                main
+STATUS       NAME                                     DURATION  STARTED               MESSAGE
+✓ COMPLETED  Build                                    4m 05s    2026-01-01T00:00:00Z
+✓ COMPLETED  ├─ Compile (Maven)                       3m 49s    2026-01-01T00:00:01Z
+✓ COMPLETED  ├─ Build image (after Compile (Maven))   15s       2026-01-01T00:03:50Z
+» SKIPPED    └─ Publish docs (after Compile (Maven))  -         -                     Condition not met: branch is not main
 
-✗ FAILED     Test (parallel)                          4m 50s
-✗ FAILED     ├─ Unit tests (parallel)                 4m 50s    Step "Run unit tests" failed
-✓ COMPLETED  └─ Lint (parallel)                       52s
+✗ FAILED     Test (parallel)                          4m 50s    2026-01-01T00:04:10Z
+✗ FAILED     ├─ Unit tests (parallel)                 4m 50s    2026-01-01T00:04:10Z  Step "Run unit tests" failed
+✓ COMPLETED  └─ Lint (parallel)                       52s       2026-01-01T00:04:10Z
 
-● RUNNING    Security scan (parallel)                 15m 50s
-● RUNNING    ├─ Code check (parallel)                 15m 49s
-✓ COMPLETED  └─ Dependency audit (parallel)           2m 19s
+● RUNNING    Security scan (parallel)                 15m 50s   2026-01-01T00:04:10Z
+● RUNNING    ├─ Code check (parallel)                 15m 49s   2026-01-01T00:04:11Z
+✓ COMPLETED  └─ Dependency audit (parallel)           2m 19s    2026-01-01T00:04:11Z
 
-○ INIT       Deploy (after Test, Security scan)       -
-○ INIT       └─ Deploy to staging                     -
+○ INIT       Deploy (after Test, Security scan)       -         -
+○ INIT       └─ Deploy to staging                     -         -
 
 Stages    4 (1 failed, 1 running)
 Jobs      8 (1 failed, 1 running, 1 skipped)
