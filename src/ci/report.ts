@@ -14,7 +14,10 @@ import { type ReportOptions, reportPath } from "./report-paths.js";
  * What a command that looked at a run leaves for the CI system beside its normal output:
  * `--summary-file` (the markdown of `-o markdown`), `--junit-file` (the JUnit report), and in
  * GitHub Actions the same markdown appended to $GITHUB_STEP_SUMMARY plus one `::error` annotation
- * per failed step, on stderr so stdout stays the document a script may be reading.
+ * per failed step, on stderr so stdout stays the document a script may be reading. GitHub's docs
+ * speak of stdout, but the runner reads workflow commands from both streams (its process invoker
+ * hands stdout and stderr lines to the same command parser, as the Azure Pipelines agent it grew
+ * from does); the same holds for `::group::` lines.
  */
 
 interface FailedStep {
