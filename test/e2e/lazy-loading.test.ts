@@ -62,7 +62,7 @@ describe("the bundle's metafile", () => {
   });
 
   it("finds chalk and the table renderer where the table is drawn, so the check above can see them", () => {
-    const inputs = [...staticClosure("src/commands/status-view.ts")];
+    const inputs = [...staticClosure("src/handlers/status-view.ts")];
     expect(inputs.some((input) => input.includes("node_modules/chalk/"))).toBe(true);
     expect(inputs).toContain("src/render/tree-table.ts");
   });

@@ -28,6 +28,8 @@ export interface GlobalOptions {
   project?: string;
   endpoint?: string;
   iamEndpoint?: string;
+  /** --iam-project: the IAM project id of the region. */
+  iamProject?: string;
   tokenStdin?: boolean;
   passwordStdin?: boolean;
   output?: OutputFormat;
@@ -96,6 +98,7 @@ export async function loadSettings(
       project: options.project,
       endpoint: options.endpoint,
       iamEndpoint: options.iamEndpoint,
+      iamProject: options.iamProject,
       output: options.output,
       requestTimeoutMs: options.requestTimeoutMs,
     },
