@@ -11,8 +11,7 @@ import { isTerminalRunStatus, statusKind } from "../model/status.js";
 import { logHeader, logTextForTerminal } from "../render/log-text.js";
 import { createChalk, decideColorLevel } from "../render/style.js";
 import { readRun } from "../session/read-run.js";
-import { resolvePipeline } from "../session/resolve-pipeline.js";
-import { type GlobalOptions, loadSettings, openApi } from "../session/session.js";
+import { type GlobalOptions, withPipeline } from "../session/session.js";
 import { describeTarget, type LogTarget, selectSteps } from "./log-steps.js";
 
 export interface LogsOptions extends GlobalOptions {
@@ -108,11 +107,7 @@ async function printStepLogBody(target: LogTarget, scope: LogScope, options: Log
 /** `codearts-run logs <pipeline>`: the logs of a run's steps, the failed ones by default. */
 export async function runLogs(options: LogsOptions, ctx: Context): Promise<ExitCodeValue> {
   const runId = options.run === undefined ? undefined : requireId(options.run, "run id", "--run");
-  const settings = await loadSettings(options, ctx);
-  const session = openApi(settings, options, ctx);
-  try {
-    const projectId = session.connection.projectId.value;
-    const pipeline = await resolvePipeline(options.pipeline, settings.pipelines, session.api, projectId);
+  return withPipeline(options, ctx, async ({ session, projectId, pipeline }) => {
     const answer = await session.api.getRunDetail({ projectId, pipelineId: pipeline.id, runId });
     const run = readRun(answer.document, answer.requestId, runId);
     const targets = selectSteps(run, { step: options.step, failedOnly: options.failed });
@@ -137,7 +132,5 @@ export async function runLogs(options: LogsOptions, ctx: Context): Promise<ExitC
       await printStepLog(target, String(index + 1), scope, options, ctx);
     }
     return ExitCode.Ok;
-  } finally {
-    await session.close();
-  }
+  });
 }

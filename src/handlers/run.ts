@@ -5,8 +5,7 @@ import type { Context } from "../core/context.js";
 import { ApiError, CliError, UsageError } from "../core/errors.js";
 import { ExitCode, type ExitCodeValue } from "../core/exit-codes.js";
 import { readRun } from "../session/read-run.js";
-import { resolvePipeline } from "../session/resolve-pipeline.js";
-import { type GlobalOptions, loadSettings, openApi } from "../session/session.js";
+import { type GlobalOptions, withPipeline } from "../session/session.js";
 import { sanitizeText } from "../text/sanitize.js";
 import {
   buildStartBody,
@@ -69,12 +68,8 @@ async function latestRun(
 export async function runStart(options: RunOptions, ctx: Context): Promise<ExitCodeValue> {
   checkChoices(options);
   await checkReportPaths(options, ctx);
-  const settings = await loadSettings(options, ctx);
-  const session = openApi(settings, options, ctx);
-  try {
+  return withPipeline(options, ctx, async ({ settings, session, projectId, pipeline }) => {
     const { api } = session;
-    const projectId = session.connection.projectId.value;
-    const pipeline = await resolvePipeline(options.pipeline, settings.pipelines, api, projectId);
     const reference = sanitizeText(pipeline.reference);
     const latest = needsLatestRun(options)
       ? await latestRun(api, projectId, pipeline.id, pipeline.reference)
@@ -110,7 +105,5 @@ export async function runStart(options: RunOptions, ctx: Context): Promise<ExitC
     ctx.io.out.write(`Started ${reference}${number === undefined ? "" : ` #${number}`} (run ${safeId})\n`);
     ctx.io.err.write(`Follow it: codearts-run status ${shellWord(reference)} --run ${safeId} --watch\n`);
     return ExitCode.Ok;
-  } finally {
-    await session.close();
-  }
+  });
 }

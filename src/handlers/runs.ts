@@ -7,8 +7,7 @@ import { normaliseRunSummary } from "../model/run-summary.js";
 import { KNOWN_RUN_STATUSES } from "../model/status.js";
 import { renderRunsTable } from "../render/runs-table.js";
 import { decideColorLevel, supportsUnicode } from "../render/style.js";
-import { resolvePipeline } from "../session/resolve-pipeline.js";
-import { type GlobalOptions, loadSettings, openApi } from "../session/session.js";
+import { type GlobalOptions, withPipeline } from "../session/session.js";
 import { sanitizeText } from "../text/sanitize.js";
 import { quoteInput } from "../text/shown-input.js";
 
@@ -115,11 +114,7 @@ function noteTotal(found: RecentRuns, ctx: Context): ExitCodeValue {
 export async function runRuns(options: RunsOptions, ctx: Context): Promise<ExitCodeValue> {
   const limit = parseLimit(options.limit);
   const statuses = parseStatuses(options.status, ctx);
-  const settings = await loadSettings(options, ctx);
-  const session = openApi(settings, options, ctx);
-  try {
-    const projectId = session.connection.projectId.value;
-    const pipeline = await resolvePipeline(options.pipeline, settings.pipelines, session.api, projectId);
+  return withPipeline(options, ctx, async ({ settings, session, projectId, pipeline }) => {
     const found = await recentRuns(session.api, { projectId, pipelineId: pipeline.id, statuses }, limit);
     if (found.filteredHere) {
       ctx.io.err.write(
@@ -155,7 +150,5 @@ export async function runRuns(options: RunsOptions, ctx: Context): Promise<ExitC
       }),
     );
     return noteTotal(found, ctx);
-  } finally {
-    await session.close();
-  }
+  });
 }

@@ -10,8 +10,8 @@ import { requireId } from "../model/ids.js";
 import { epochMs, type RunView } from "../model/run.js";
 import { exitCodeForRunStatus, statusKind, unknownStatusWarning } from "../model/status.js";
 import { readRun } from "../session/read-run.js";
-import { type ResolvedPipeline, resolvePipeline } from "../session/resolve-pipeline.js";
-import { type GlobalOptions, loadSettings, openApi } from "../session/session.js";
+import type { ResolvedPipeline } from "../session/resolve-pipeline.js";
+import { type GlobalOptions, withPipeline } from "../session/session.js";
 import { sanitizeText } from "../text/sanitize.js";
 import type { PolledRun } from "../watch/poll-loop.js";
 import { withSpinner } from "./spinner.js";
@@ -65,19 +65,17 @@ export async function runStatus(options: StatusOptions, ctx: Context): Promise<E
     );
   }
   await checkReportPaths(options, ctx);
-  const settings = await loadSettings(options, ctx);
-  const session = openApi(settings, { ...options, quietRetries: options.watch?.quiet }, ctx);
-  try {
-    const projectId = session.connection.projectId.value;
-    const pipeline = await resolvePipeline(options.pipeline, settings.pipelines, session.api, projectId);
-    return await showRun(
-      { api: session.api, projectId, pipeline, output: outputFor("run", settings.output.value) },
-      { ...options, run: runId },
-      ctx,
-    );
-  } finally {
-    await session.close();
-  }
+  return withPipeline(
+    { ...options, quietRetries: options.watch?.quiet },
+    ctx,
+    async ({ settings, session, projectId, pipeline }) => {
+      return await showRun(
+        { api: session.api, projectId, pipeline, output: outputFor("run", settings.output.value) },
+        { ...options, run: runId },
+        ctx,
+      );
+    },
+  );
 }
 
 /** Where `showRun` looks: an open API session on one resolved pipeline. */

@@ -8,8 +8,7 @@ import { requireId } from "../model/ids.js";
 import { statusKind } from "../model/status.js";
 import { formatIso } from "../render/index.js";
 import { readRun } from "../session/read-run.js";
-import { resolvePipeline } from "../session/resolve-pipeline.js";
-import { type GlobalOptions, loadSettings, openApi } from "../session/session.js";
+import { type GlobalOptions, withPipeline } from "../session/session.js";
 import { sanitizeText } from "../text/sanitize.js";
 import { type StatusWatchOptions, showRun } from "./status.js";
 
@@ -58,12 +57,8 @@ export async function runStop(options: StopOptions, ctx: Context): Promise<ExitC
     );
   }
   await checkReportPaths(options, ctx);
-  const settings = await loadSettings(options, ctx);
-  const session = openApi(settings, options, ctx);
-  try {
+  return withPipeline(options, ctx, async ({ settings, session, projectId, pipeline }) => {
     const { api } = session;
-    const projectId = session.connection.projectId.value;
-    const pipeline = await resolvePipeline(options.pipeline, settings.pipelines, api, projectId);
     const reference = sanitizeText(pipeline.reference);
     const id = runId ?? (await latestGoingRunId(api, projectId, pipeline.id, reference));
     const answer = await api.getRunDetail({ projectId, pipelineId: pipeline.id, runId: id });
@@ -88,7 +83,5 @@ export async function runStop(options: StopOptions, ctx: Context): Promise<ExitC
       { ...options, run: id, compact: false, steps: true, web: false },
       ctx,
     );
-  } finally {
-    await session.close();
-  }
+  });
 }
