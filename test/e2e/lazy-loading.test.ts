@@ -56,7 +56,7 @@ beforeAll(async () => {
 
 describe("the bundle's metafile", () => {
   it("reaches no rendering, config-file or simulator code from `status` but through import()", () => {
-    const inputs = new Set([...staticClosure("src/main.ts"), ...staticClosure("src/commands/status.ts")]);
+    const inputs = new Set([...staticClosure("src/main.ts"), ...staticClosure("src/handlers/status.ts")]);
     expect(inputs.has("src/api/http.ts")).toBe(true);
     expect(heavyAmong(inputs)).toEqual([]);
   });
