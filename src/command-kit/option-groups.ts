@@ -43,7 +43,7 @@ export function addGlobalOptions(program: Command): Command {
   for (const row of SETTINGS) {
     if (!row.flag) continue;
     const from = row.env.length > 0 ? ` (default: ${row.env[0]})` : "";
-    const option = new Option(row.flag, `${row.description}${from}`);
+    const option = new Option(row.flag, `${row.flagDescription ?? row.description}${from}`);
     const parse = FLAG_PARSERS[row.key];
     if (parse) option.argParser(parse);
     program.addOption(option);

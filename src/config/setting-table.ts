@@ -34,6 +34,8 @@ export interface SettingRow {
   secret: boolean;
   /** For `--help` and the docs. */
   description: string;
+  /** What the flag does, when the description (of the config key) does not say it. */
+  flagDescription?: string;
 }
 
 export const SETTINGS: readonly SettingRow[] = [
@@ -67,7 +69,7 @@ export const SETTINGS: readonly SettingRow[] = [
     env: ["CODEARTS_IAM_ENDPOINT", "HUAWEICLOUD_SDK_IAM_ENDPOINT"],
     check: isString,
     secret: false,
-    description: "IAM base URL (default: the region's)",
+    description: "IAM base URL instead of the region's",
   },
   {
     key: "iamProjectId",
@@ -151,6 +153,7 @@ export const SETTINGS: readonly SettingRow[] = [
     check: isString,
     secret: false,
     description: "the profile used when none is named (top level only)",
+    flagDescription: "use this profile of the config file",
   },
 ];
 
