@@ -1,21 +1,14 @@
+import { SETTINGS } from "./config/setting-table.js";
+
 /**
- * The environment block of `--help`: one variable (or a pair that goes together) per line, every
- * description starting in the same column, whatever the longest name.
+ * The environment block of `--help`, from the settings table: one setting per line (its variables
+ * together), every description starting in the same column, whatever the longest name.
  */
 
 const VARIABLES: ReadonlyArray<readonly [string, string]> = [
-  ["CODEARTS_TOKEN", "IAM token, sent as X-Auth-Token"],
-  ["CLOUD_SDK_AK, CLOUD_SDK_SK", "AK/SK request signing (also HUAWEICLOUD_SDK_AK, _SK)"],
-  ["HUAWEICLOUD_SDK_SECURITY_TOKEN", "security token of temporary AK/SK"],
-  ["CODEARTS_DOMAIN", "account (domain) name, for password sign-in"],
-  ["CODEARTS_USERNAME", "IAM user name, for password sign-in"],
-  ["CODEARTS_PASSWORD", "the IAM user's password"],
-  ["CODEARTS_PROJECT_ID", "CodeArts project id"],
-  ["CODEARTS_REGION", "region, e.g. cn-north-4"],
-  ["CODEARTS_ENDPOINT", "service base URL"],
-  ["CODEARTS_IAM_ENDPOINT", "IAM base URL"],
-  ["CODEARTS_IAM_PROJECT_ID", "IAM project id (X-Project-Id)"],
-  ["CODEARTS_PROFILE", "config profile"],
+  ...SETTINGS.filter((row) => row.env.length > 0).map(
+    (row) => [row.env.join(", "), `${row.description}${row.secret ? " (secret)" : ""}`] as const,
+  ),
   ["NO_COLOR, FORCE_COLOR", "colour off / forced"],
 ];
 

@@ -177,7 +177,7 @@ export class CodeArtsApi {
 
   /**
    * `POST …/pipelines/{pipeline_id}/run`: starts a run, answers its id. Never sent twice, except
-   * after a 429 with Retry-After (the service refused it); see src/commands/run.ts for what a
+   * after a 429 with Retry-After (the service refused it); see src/handlers/run.ts for what a
    * failure here means.
    */
   async startRun(projectId: string, pipelineId: string, body: Record<string, unknown>): Promise<string> {

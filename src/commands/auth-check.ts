@@ -1,29 +1,12 @@
-import type { Context } from "../core/context.js";
-import { ExitCode, type ExitCodeValue } from "../core/exit-codes.js";
-import { type GlobalOptions, loadSettings, openApi } from "./session.js";
+import { defineCommand } from "../command-kit/define-command.js";
 
-/**
- * `codearts-run auth check`: one live call (the first page of the project's pipelines) that proves
- * the credentials, endpoint and project work together, and says which identity and method did.
- * Nothing comes from the token cache: a password is exchanged with IAM again (and the fresh token
- * cached), so a wrong one is refused even after an earlier sign-in.
- * A refusal ends like any API error: exit 3 with the service's reason and a hint.
- */
-export async function runAuthCheck(options: GlobalOptions, ctx: Context): Promise<ExitCodeValue> {
-  const settings = await loadSettings(options, ctx);
-  const session = openApi(settings, options, ctx, { fresh: true });
-  try {
-    const projectId = session.connection.projectId.value;
-    const page = await session.api.listPipelines({ projectId, offset: 0, limit: 1 });
-    ctx.io.out.write(
-      `${[
-        `ok: ${session.authenticator.describe()}`,
-        `    endpoint ${session.connection.endpoint.value.origin} (${session.connection.endpoint.source})`,
-        `    project ${projectId} (${session.connection.projectId.source}): ${page.total} pipeline${page.total === 1 ? "" : "s"} visible`,
-      ].join("\n")}\n`,
-    );
-    return ExitCode.Ok;
-  } finally {
-    await session.close();
-  }
-}
+/** `auth check`: one live call, saying which identity and method worked, or why not. */
+
+export const authCheckCommand = defineCommand({
+  name: "auth check",
+  description: "make one live call and say which identity and method worked, or why not",
+  handler: async ({ global }, ctx) => {
+    const { runAuthCheck } = await import("../handlers/auth-check.js");
+    return runAuthCheck(global, ctx);
+  },
+});

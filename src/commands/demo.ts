@@ -1,57 +1,13 @@
-/**
- * `codearts-run demo` (`npm run demo`): start the simulator in-process and follow its `demo`
- * pipeline with the real CLI — one `status --watch` — until the run finishes.
- */
-import { type ChildProcess, spawn } from "node:child_process";
-import type { Context } from "../core/context.js";
-import { ExitCode } from "../core/exit-codes.js";
-import { type RunningSimulator, startSimulator } from "../simulator/index.js";
+import { defineCommand } from "../command-kit/define-command.js";
+import type { ExitCodeValue } from "../core/exit-codes.js";
 
-export interface DemoOptions {
-  /** The CLI entry script to spawn with ctx.execPath. */
-  binPath: string;
-  /** Scenario speed (default 1: the demo run takes about 30 s). */
-  speed?: number;
-}
+/** `demo`: the simulator and a watched run, what `npm run demo` does. */
 
-/** What the demo runs: a watch of the demo pipeline, which ends when its run does. */
-function cliArguments(pipelineId: string): string[] {
-  return ["status", pipelineId, "--watch"];
-}
-
-function runChild(ctx: Context, args: string[], env: Record<string, string | undefined>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(ctx.execPath, args, { env, stdio: "inherit" });
-    // The child shares our terminal, so Ctrl-C reaches it too; SIGTERM covers an abort from elsewhere.
-    const kill = () => child.kill("SIGTERM");
-    ctx.signal.addEventListener("abort", kill, { once: true });
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      ctx.signal.removeEventListener("abort", kill);
-      resolve(code ?? ExitCode.Interrupted);
-    });
-  });
-}
-
-function follow(sim: RunningSimulator, options: DemoOptions, ctx: Context): Promise<number> {
-  const demo = sim.pipeline("demo");
-  const env = {
-    ...ctx.env,
-    CODEARTS_ENDPOINT: sim.url,
-    CODEARTS_TOKEN: sim.token,
-    CODEARTS_PROJECT_ID: sim.projectId,
-  };
-  return runChild(ctx, [options.binPath, ...cliArguments(demo.id)], env);
-}
-
-export async function runDemo(options: DemoOptions, ctx: Context): Promise<number> {
-  const sim = await startSimulator({ speed: options.speed });
-  ctx.io.err.write(
-    `Demo: a local CodeArts simulator at ${sim.url}; following its "demo" pipeline with \`codearts-run status --watch\` until the run ends (about 30 s). Ctrl-C to stop.\n`,
-  );
-  try {
-    return await follow(sim, options, ctx);
-  } finally {
-    await sim.close();
-  }
-}
+export const demoCommand = defineCommand({
+  name: "demo",
+  description: "start the simulator and follow a pipeline run to its end (what `npm run demo` does)",
+  handler: async ({ info }, ctx) => {
+    const { runDemo } = await import("../handlers/demo.js");
+    return (await runDemo({ binPath: info.binPath }, ctx)) as ExitCodeValue;
+  },
+});

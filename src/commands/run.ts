@@ -1,124 +1,80 @@
-import type { CodeArtsApi } from "../api/codearts.js";
-import { checkReportPaths, type ReportOptions } from "../ci/report-paths.js";
-import type { Context } from "../core/context.js";
-import { ApiError, CliError, UsageError } from "../core/errors.js";
-import { ExitCode, type ExitCodeValue } from "../core/exit-codes.js";
-import { sanitizeText } from "../text/sanitize.js";
-import { readRun } from "./read-run.js";
-import { resolvePipeline } from "./resolve-pipeline.js";
+import type { Command } from "commander";
+import { defineCommand } from "../command-kit/define-command.js";
 import {
-  buildStartBody,
-  checkChoices,
-  type LatestRun,
-  needsLatestRun,
-  type StartChoices,
-} from "./run-request.js";
-import { type GlobalOptions, loadSettings, openApi } from "./session.js";
-import { type StatusWatchOptions, showRun } from "./status.js";
+  addOutputOptions,
+  addReportOptions,
+  addWatchOptions,
+  watchOptions,
+} from "../command-kit/option-groups.js";
+import { requestedOutput } from "../command-kit/output.js";
+import { EXIT_CODE_HELP } from "../core/exit-codes.js";
 
-/**
- * `codearts-run run <pipeline>`: starts a run and prints its number and id, or follows it with
- * --watch exactly as `status --watch` does. Starting is not idempotent, so the start request is
- * sent once: when it fails in a way that leaves us not knowing (timeout, 5xx, lost connection),
- * we say so and how to check, rather than risk a second run.
- */
+/** `run <pipeline>`: start a run; --watch follows it as `status --watch` does. */
 
-export interface RunOptions extends GlobalOptions, ReportOptions, StartChoices {
-  pipeline: string;
-  json: boolean;
-  color: boolean;
-  watch?: StatusWatchOptions;
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }
 
-function shellWord(word: string): string {
-  return /^[\w.-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-/** A failure after which the run may exist: exit 5 with the command that tells. */
-function maybeStarted(error: CliError, reference: string): CliError {
-  const refused =
-    error instanceof ApiError && error.details.httpStatus !== undefined && error.details.httpStatus < 500;
-  if (error.exitCode !== ExitCode.ApiFailure || refused) return error;
-  return new CliError(
-    `${error.message}; the run may or may not have started, so it was not requested again`,
-    ExitCode.ApiFailure,
-    `check before starting it again: codearts-run runs ${shellWord(sanitizeText(reference))} --limit 3`,
-  );
-}
-
-async function latestRun(
-  api: CodeArtsApi,
-  projectId: string,
-  pipelineId: string,
-  reference: string,
-): Promise<LatestRun> {
-  try {
-    const answer = await api.getRunDetail({ projectId, pipelineId });
-    return { run: readRun(answer.document, answer.requestId), document: answer.document };
-  } catch (error) {
-    if (error instanceof CliError && error.exitCode === ExitCode.NotFound) {
-      throw new UsageError(
-        `${sanitizeText(reference)} has never run, so its code sources, stages and jobs are not known`,
-        "start it once without --branch/--tag/--commit/--stage/--job",
-      );
-    }
-    throw error;
-  }
-}
-
-export async function runStart(options: RunOptions, ctx: Context): Promise<ExitCodeValue> {
-  checkChoices(options);
-  if (options.json && options.watch) {
-    throw new UsageError(
-      "--json cannot be combined with --watch",
-      "use --json-lines to follow the run as JSON",
+export const runCommand = defineCommand({
+  name: "run",
+  description: "start a pipeline run and print its number and id; --watch follows it to its end",
+  declare: (command: Command) => {
+    command
+      .argument("<pipeline>", "pipeline id, alias from the config, or name")
+      .option("--branch <name>", "build this branch of the pipeline's code source")
+      .option("--tag <name>", "build this tag of the pipeline's code source")
+      .option("--commit <sha>", "build this commit (of --branch, or of the branch the last run built)")
+      .option("--source <alias>", "the code source --branch/--tag/--commit is for, when there are several")
+      .option("--var <NAME=VALUE>", "set a pipeline parameter; repeat for more", collect)
+      .option("--stage <name>", "run only this stage (name or identifier); repeat for more", collect)
+      .option("--job <name>", "run only this job (name or identifier); repeat for more", collect)
+      .option("--description <text>", "the run's description (at most 1024 characters)");
+    addOutputOptions(
+      command,
+      'print {"pipeline_run_id": …} and nothing else on stdout; with --watch, the run document at the end',
     );
-  }
-  if (options.output !== undefined && !options.watch) {
-    throw new UsageError("--output only applies to a watch", "add --watch, or use --json for the run id");
-  }
-  await checkReportPaths(options, ctx);
-  const settings = await loadSettings(options, ctx);
-  const session = openApi(settings, options, ctx);
-  try {
-    const { api } = session;
-    const projectId = session.connection.projectId.value;
-    const pipeline = await resolvePipeline(options.pipeline, settings.pipelines, api, projectId);
-    const reference = sanitizeText(pipeline.reference);
-    const latest = needsLatestRun(options)
-      ? await latestRun(api, projectId, pipeline.id, pipeline.reference)
-      : undefined;
-    const body = buildStartBody(options, latest, reference);
+    addWatchOptions(
+      command,
+      "with --watch: stop with exit 1 as soon as any stage, job or step FAILED",
+      "with --watch: print only the final result",
+    );
+    addReportOptions(command);
+  },
+  helpAfter: `
+Examples:
+  codearts-run run api --branch "$BRANCH" --watch      # the CI gate: exit 0/1/6 with the run
+  codearts-run run web --var env=staging --stage Build --json
+  codearts-run run web --commit "$GITHUB_SHA" --branch main --watch --summary-file summary.md
 
-    let runId: string;
-    try {
-      runId = await api.startRun(projectId, pipeline.id, body);
-    } catch (error) {
-      throw error instanceof CliError ? maybeStarted(error, pipeline.reference) : error;
-    }
+The start request is sent once. If it fails without an answer (timeout, 5xx), the run may or may
+not have started: codearts-run says so, exits 5, and gives the command that checks.
 
-    if (options.json) {
-      ctx.io.out.write(`${JSON.stringify({ pipeline_run_id: runId })}\n`);
-      return ExitCode.Ok;
-    }
-    const safeId = sanitizeText(runId);
-    if (options.watch) {
-      ctx.io.err.write(`Started ${reference} (run ${safeId})\n`);
-      return await showRun(
-        { api, projectId, pipeline, output: settings.output.value },
-        { ...options, run: runId, compact: false, steps: true, web: false },
-        ctx,
-      );
-    }
-    // The number is a courtesy: a run that is not readable yet still started.
-    const number = await api
-      .getRunDetail({ projectId, pipelineId: pipeline.id, runId })
-      .then((answer) => readRun(answer.document, answer.requestId).runNumber)
-      .catch(() => undefined);
-    ctx.io.out.write(`Started ${reference}${number === undefined ? "" : ` #${number}`} (run ${safeId})\n`);
-    ctx.io.err.write(`Follow it: codearts-run status ${shellWord(reference)} --run ${safeId} --watch\n`);
-    return ExitCode.Ok;
-  } finally {
-    await session.close();
-  }
-}
+${EXIT_CODE_HELP}`,
+  handler: async ({ args, flags: o, global }, ctx) => {
+    const watch = watchOptions(o);
+    const output = requestedOutput(watch ? "run" : "started", o);
+    const [{ runStart }, { parseVariable }] = await Promise.all([
+      import("../handlers/run.js"),
+      import("../handlers/run-request.js"),
+    ]);
+    return runStart(
+      {
+        ...global,
+        output,
+        pipeline: args[0] as string,
+        branch: o.branch as string | undefined,
+        tag: o.tag as string | undefined,
+        commit: o.commit as string | undefined,
+        source: o.source as string | undefined,
+        variables: ((o.var as string[] | undefined) ?? []).map(parseVariable),
+        stages: (o.stage as string[] | undefined) ?? [],
+        jobs: (o.job as string[] | undefined) ?? [],
+        description: o.description as string | undefined,
+        watch,
+        summaryFile: o.summaryFile as string | undefined,
+        junitFile: o.junitFile as string | undefined,
+      },
+      ctx,
+    );
+  },
+});

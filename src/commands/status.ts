@@ -1,175 +1,107 @@
-import type { CodeArtsApi, JsonAnswer } from "../api/codearts.js";
-import { serverClockText } from "../api/same-document.js";
-import { checkReportPaths, type ReportOptions, wantsReport } from "../ci/report-paths.js";
-import type { OutputFormat } from "../config/schema.js";
+import type { Command } from "commander";
+import { defineCommand } from "../command-kit/define-command.js";
+import {
+  addOutputOptions,
+  addReportOptions,
+  addWatchOptions,
+  flagSpelling,
+  watchOptions,
+} from "../command-kit/option-groups.js";
+import { requestedOutput } from "../command-kit/output.js";
 import type { Context } from "../core/context.js";
 import { UsageError } from "../core/errors.js";
-import type { ExitCodeValue } from "../core/exit-codes.js";
-import { requireId } from "../model/ids.js";
-import { epochMs, type RunView } from "../model/run.js";
-import { exitCodeForRunStatus, statusKind, unknownStatusWarning } from "../model/status.js";
-import { sanitizeText } from "../text/sanitize.js";
-import type { PolledRun } from "../watch/poll-loop.js";
-import { readRun } from "./read-run.js";
-import { type ResolvedPipeline, resolvePipeline } from "./resolve-pipeline.js";
-import { type GlobalOptions, loadSettings, openApi } from "./session.js";
-import { withSpinner } from "./spinner.js";
-import type { ViewOptions } from "./status-view.js";
+import { EXIT_CODE_HELP, type ExitCodeValue } from "../core/exit-codes.js";
+import type { GlobalOptions } from "../session/session.js";
 
-export interface StatusOptions extends GlobalOptions, ViewOptions, ReportOptions {
-  pipeline: string;
-  run?: string;
-  /** Print the run's page in CodeArts (and open it) instead of the table. */
-  web?: boolean;
-  /** Follow the run until it ends (`--watch` and its flags); absent: one look. */
-  watch?: StatusWatchOptions;
-}
+/** `status <pipeline>`: one run; `status a b …` / `status --all`: one line per pipeline. */
 
-export interface StatusWatchOptions {
-  intervalMs: number;
-  timeoutMs?: number;
-  failFast: boolean;
-  quiet: boolean;
-  jsonLines: boolean;
-}
+/** Flags that mean something only for one pipeline's run. */
+const SINGLE_RUN_ONLY = ["run", "compact", "web", "quiet", "jsonLines", "summaryFile", "junitFile"] as const;
 
-function serverClockOf(raw: Buffer): number | undefined {
-  const text = serverClockText(raw);
-  if (text === undefined) return undefined;
-  try {
-    return epochMs(JSON.parse(text));
-  } catch {
-    return undefined;
-  }
-}
-
-/** What `--json` prints: the bytes as received, ending with a newline. */
-function documentBytes(raw: Buffer): Buffer {
-  return raw.at(-1) === 0x0a ? raw : Buffer.concat([raw, Buffer.from("\n")]);
-}
-
-/**
- * The drawing code (chalk, the table renderer, the watch's views) loads only on the paths that draw:
- * `status --json` prints the bytes as received and stays near Node's start-up time.
- */
-const loadView = () => import("./status-view.js");
-
-/** `codearts-run status <pipeline>`: one look at a run; the exit code says how it went. */
-export async function runStatus(options: StatusOptions, ctx: Context): Promise<ExitCodeValue> {
-  const runId = options.run === undefined ? undefined : requireId(options.run, "run id", "--run");
-  if (options.web && options.watch) {
-    throw new UsageError(
-      "--web cannot be combined with --watch",
-      "open the run with --web, or follow it with --watch",
-    );
-  }
-  await checkReportPaths(options, ctx);
-  const settings = await loadSettings(options, ctx);
-  const session = openApi(settings, { ...options, quietRetries: options.watch?.quiet }, ctx);
-  try {
-    const projectId = session.connection.projectId.value;
-    const pipeline = await resolvePipeline(options.pipeline, settings.pipelines, session.api, projectId);
-    return await showRun(
-      { api: session.api, projectId, pipeline, output: settings.output.value },
-      { ...options, run: runId },
-      ctx,
-    );
-  } finally {
-    await session.close();
-  }
-}
-
-/** Where `showRun` looks: an open API session on one resolved pipeline. */
-export interface RunTarget {
-  api: CodeArtsApi;
-  projectId: string;
-  pipeline: ResolvedPipeline;
-  output: OutputFormat;
-}
-
-/**
- * One look at a run, or a watch until it ends (`status`, and `run`/`stop --watch`), then the CI
- * reports of the last run seen. `options.run` is a checked id.
- */
-export async function showRun(
-  target: RunTarget,
-  options: Omit<StatusOptions, "pipeline">,
+async function statusOfMany(
+  pipelines: string[],
+  o: Record<string, unknown>,
+  global: GlobalOptions & { color: boolean },
   ctx: Context,
 ): Promise<ExitCodeValue> {
-  const { api, projectId, pipeline, output } = target;
-  const runId = options.run;
-  // The watch polls the same run again and again: an answer equal to the last one (but for the
-  // server clock) is neither parsed nor read again; only the clock is taken from it.
-  let last: { answer: JsonAnswer; polled: PolledRun } | undefined;
-  const fetchRun = async (id: string | undefined): Promise<PolledRun> => {
-    const query = { projectId, pipelineId: pipeline.id, runId: id };
-    const answer = await api.getRunDetail(query, last?.answer);
-    const polled =
-      answer.unchanged && last
-        ? {
-            run: { ...last.polled.run, serverTime: serverClockOf(answer.raw) },
-            raw: answer.raw,
-            unchanged: true,
-          }
-        : { run: readRun(answer.document, answer.requestId, id), raw: answer.raw };
-    // Only the bytes are compared next time: the parsed document is not kept.
-    last = { answer: { raw: answer.raw, document: undefined }, polled };
-    return polled;
-  };
-  const report = async (code: ExitCodeValue) => {
-    const run = last?.polled.run;
-    if (run && !options.web && wantsReport(options, ctx)) {
-      await (await import("../ci/report.js")).reportRun(run, pipeline.reference, options, ctx);
+  if (o.all && pipelines.length > 0) {
+    throw new UsageError("--all cannot be combined with pipeline names", "name pipelines, or use --all");
+  }
+  const stray =
+    SINGLE_RUN_ONLY.find((name) => o[name] !== undefined) ?? (o.steps === false ? "steps" : undefined);
+  if (stray) {
+    throw new UsageError(
+      `${flagSpelling(stray)} applies to one pipeline's run, not to several`,
+      "name one pipeline to use it",
+    );
+  }
+  const output = requestedOutput("pipelines", o);
+  const watch = watchOptions(o);
+  const { runStatusMany } = await import("../handlers/status-many.js");
+  return runStatusMany(
+    {
+      ...global,
+      output,
+      pipelines,
+      all: Boolean(o.all),
+      watch: watch && { intervalMs: watch.intervalMs, timeoutMs: watch.timeoutMs, failFast: watch.failFast },
+    },
+    ctx,
+  );
+}
+
+export const statusCommand = defineCommand({
+  name: "status",
+  description:
+    "show a pipeline run (the latest, or --run) and exit with its outcome; several pipelines (or --all): one line each",
+  declare: (command: Command) => {
+    command
+      .argument("[pipelines...]", "pipeline id, alias from the config, or name; several for one line each")
+      .option("--all", "every pipeline of the project, one line each with its latest run")
+      .option("--run <run-id>", "a specific run instead of the latest");
+    addOutputOptions(command, "print the run document exactly as the API sent it (same as --output json)")
+      .option("--compact", "show only what did not complete, with its parents")
+      .option("--no-steps", "hide steps; show stages and jobs only")
+      .option("--web", "print the run's page in CodeArts and open it in a browser when there is one");
+    addWatchOptions(
+      command,
+      "with --watch: stop with exit 1 as soon as any stage, job or step FAILED (several pipelines: any run)",
+      "with --watch: print nothing until the end (no progress, no retry notes), then the result; errors still go to stderr",
+    );
+    addReportOptions(command);
+  },
+  helpAfter: `
+Examples:
+  codearts-run status web                       # an alias or name
+  codearts-run status e5460d1d403146a1935c2d4b68ef506c --json | jq -r .status
+  codearts-run status web --run 25adfa6784124cfc9b9274ceaecf9957
+  codearts-run status web --watch --timeout 30m   # follow it live; exit 7 if not done in 30 min
+  codearts-run status web api docs --watch        # several at once; the exit code is the worst
+
+${EXIT_CODE_HELP}`,
+  handler: async ({ args, flags: o, global }, ctx) => {
+    const pipelines = args[0] as string[];
+    if (o.all || pipelines.length > 1) return statusOfMany(pipelines, o, global, ctx);
+    const [pipeline] = pipelines;
+    if (pipeline === undefined) {
+      throw new UsageError("no pipeline given", "name one (id, alias or name), several, or use --all");
     }
-    return code;
-  };
-  if (options.watch) {
-    const [{ watchStatus }, { renderStatus }] = await Promise.all([
-      import("../watch/watch-status.js"),
-      loadView(),
-    ]);
-    const render = (run: RunView, format: Exclude<OutputFormat, "json">, fitRows?: number) =>
-      renderStatus(run, format, { ...options, fitRows }, pipeline.reference, ctx);
-    // One session, so every poll goes over the same keep-alive connection.
-    const code = await watchStatus(
+    const output = requestedOutput("run", o);
+    const { runStatus } = await import("../handlers/status.js");
+    return runStatus(
       {
-        ...options.watch,
-        runId,
+        ...global,
+        pipeline,
+        run: o.run as string | undefined,
         output,
-        fetchRun,
-        renderTable: (run, fit) => render(run, "table", fit?.rows),
-        renderFinal: ({ run, raw }) => (output === "json" ? documentBytes(raw) : render(run, output)),
+        compact: Boolean(o.compact),
+        steps: o.steps !== false,
+        web: Boolean(o.web),
+        watch: watchOptions(o),
+        summaryFile: o.summaryFile as string | undefined,
+        junitFile: o.junitFile as string | undefined,
       },
       ctx,
     );
-    return await report(code);
-  }
-
-  // A spinner only where a person waits for a table; never for --json or --web output.
-  const { run, raw } =
-    output === "json" || options.web
-      ? await fetchRun(runId)
-      : await withSpinner(ctx, "Fetching the run", () => fetchRun(runId));
-  if (options.web) {
-    if (!run.detailUrl) {
-      const which = run.runNumber === undefined ? "the run" : `run #${run.runNumber}`;
-      throw new UsageError(
-        `${which} has no page to open: the service sent no detail_url for it`,
-        "show the run here without --web, or open the pipeline in the CodeArts console",
-      );
-    }
-    const url = sanitizeText(run.detailUrl);
-    ctx.io.out.write(`${url}\n`);
-    if (ctx.io.stdoutIsTTY && (await import("./open-browser.js")).openInBrowser(url, ctx))
-      ctx.io.err.write("Opening the run in your browser.\n");
-  } else if (output === "json") {
-    ctx.io.out.write(documentBytes(raw));
-  } else {
-    const { renderStatus } = await loadView();
-    ctx.io.out.write(renderStatus(run, output, options, pipeline.reference, ctx));
-  }
-  if (statusKind(run.status) === "unknown") {
-    ctx.io.err.write(unknownStatusWarning(run.status));
-  }
-  return await report(exitCodeForRunStatus(run.status));
-}
+  },
+});

@@ -1,93 +1,59 @@
-import type { CodeArtsApi } from "../api/codearts.js";
-import { checkReportPaths, type ReportOptions } from "../ci/report-paths.js";
-import type { Context } from "../core/context.js";
-import { CliError, UsageError } from "../core/errors.js";
-import { ExitCode, type ExitCodeValue } from "../core/exit-codes.js";
-import { requireId } from "../model/ids.js";
-import { statusKind } from "../model/status.js";
-import { formatIso } from "../render/index.js";
-import { sanitizeText } from "../text/sanitize.js";
-import { readRun } from "./read-run.js";
-import { resolvePipeline } from "./resolve-pipeline.js";
-import { type GlobalOptions, loadSettings, openApi } from "./session.js";
-import { type StatusWatchOptions, showRun } from "./status.js";
+import type { Command } from "commander";
+import { defineCommand } from "../command-kit/define-command.js";
+import {
+  addOutputOptions,
+  addReportOptions,
+  addWatchOptions,
+  watchOptions,
+} from "../command-kit/option-groups.js";
+import { requestedOutput } from "../command-kit/output.js";
+import { UsageError } from "../core/errors.js";
 
-/**
- * `codearts-run stop <pipeline> [--run <id>]`: stops a run, the latest one still going by default,
- * after showing which and (at a terminal) asking. Without a terminal to ask at, `--yes` is required.
- * With --watch it then follows the run until it has ended, and exits with its outcome (6: CANCELED).
- */
+/** `stop <pipeline>`: stop a run, after showing it and asking; --watch follows it to its end. */
 
-export interface StopOptions extends GlobalOptions, ReportOptions {
-  pipeline: string;
-  run?: string;
-  yes: boolean;
-  color: boolean;
-  watch?: StatusWatchOptions;
-}
-
-/** Statuses of a run that has not ended: the ones a stop applies to. */
-const GOING = ["RUNNING", "PAUSED", "SUSPEND", "QUEUED", "INIT"];
-
-async function latestGoingRunId(api: CodeArtsApi, projectId: string, pipelineId: string, reference: string) {
-  const page = await api.listRuns({ projectId, pipelineId, statuses: GOING, offset: 0, limit: 1 });
-  const id = page.runs[0]?.pipeline_run_id;
-  if (typeof id !== "string") {
-    throw new CliError(
-      `no run of ${reference} is going: there is nothing to stop`,
-      ExitCode.NotFound,
-      `its recent runs: codearts-run runs ${reference} --limit 3`,
+export const stopCommand = defineCommand({
+  name: "stop",
+  description: "stop a run: the latest one still going, or --run; shows which and asks first",
+  declare: (command: Command) => {
+    command
+      .argument("<pipeline>", "pipeline id, alias from the config, or name")
+      .option("--run <run-id>", "this run instead of the latest one still going")
+      .option("-y, --yes", "do not ask; required when standard input is not a terminal");
+    addOutputOptions(command, "with --watch: print the run document at the end (same as --output json)");
+    addWatchOptions(
+      command,
+      "with --watch: stop with exit 1 as soon as any stage, job or step FAILED",
+      "with --watch: print only the final result",
     );
-  }
-  return id;
-}
+    addReportOptions(command);
+  },
+  helpAfter: `
+Examples:
+  codearts-run stop web                     # shows the run, asks, stops it
+  codearts-run stop web --run 25adfa6784124cfc9b9274ceaecf9957 --yes --watch
 
-async function confirmed(ctx: Context): Promise<boolean> {
-  ctx.io.err.write("Stop it? [y/N] ");
-  const answer = (await ctx.stdin.readLine?.()) ?? "";
-  return /^\s*y(es)?\s*$/i.test(answer);
-}
-
-export async function runStop(options: StopOptions, ctx: Context): Promise<ExitCodeValue> {
-  const runId = options.run === undefined ? undefined : requireId(options.run, "run id", "--run");
-  if (!options.yes && (!ctx.stdin.isTTY || !ctx.stdin.readLine)) {
-    throw new UsageError(
-      "stopping a run needs a confirmation, and standard input is not a terminal to ask at",
-      "add --yes to stop it without asking",
-    );
-  }
-  await checkReportPaths(options, ctx);
-  const settings = await loadSettings(options, ctx);
-  const session = openApi(settings, options, ctx);
-  try {
-    const { api } = session;
-    const projectId = session.connection.projectId.value;
-    const pipeline = await resolvePipeline(options.pipeline, settings.pipelines, api, projectId);
-    const reference = sanitizeText(pipeline.reference);
-    const id = runId ?? (await latestGoingRunId(api, projectId, pipeline.id, reference));
-    const answer = await api.getRunDetail({ projectId, pipelineId: pipeline.id, runId: id });
-    const run = readRun(answer.document, answer.requestId);
-    const name = `${reference}${run.runNumber === undefined ? "" : ` #${run.runNumber}`} (run ${sanitizeText(id)})`;
-    const status = sanitizeText(run.status);
-    if (!GOING.includes(run.status) && statusKind(run.status) !== "unknown") {
-      ctx.io.err.write(`${name} has already ended ${status}: nothing to stop.\n`);
-      return ExitCode.Ok;
+Exits 0 once the stop is asked for (or when the run had already ended); with --watch, with the
+run's outcome, 6 for CANCELED.`,
+  handler: async ({ args, flags: o, global }, ctx) => {
+    const watch = watchOptions(o);
+    const output = requestedOutput("run", o);
+    if (output !== undefined && !watch) {
+      const flag = o.json ? "--json" : "--output";
+      throw new UsageError(`${flag} only applies to a watch`, "add --watch to print the run at its end");
     }
-    const since = run.startTime === undefined ? "" : ` since ${formatIso(run.startTime)}`;
-    ctx.io.err.write(`${name} is ${status}${since}.\n`);
-    if (!options.yes && !(await confirmed(ctx))) {
-      ctx.io.err.write("Not stopped.\n");
-      return ExitCode.Ok;
-    }
-    await api.stopRun(projectId, pipeline.id, id);
-    ctx.io.err.write(`Asked CodeArts to stop ${name}.\n`);
-    if (!options.watch) return ExitCode.Ok;
-    return await showRun(
-      { api, projectId, pipeline, output: settings.output.value },
-      { ...options, run: id, compact: false, steps: true, web: false },
+    const { runStop } = await import("../handlers/stop.js");
+    return runStop(
+      {
+        ...global,
+        output,
+        pipeline: args[0] as string,
+        run: o.run as string | undefined,
+        yes: Boolean(o.yes),
+        watch,
+        summaryFile: o.summaryFile as string | undefined,
+        junitFile: o.junitFile as string | undefined,
+      },
       ctx,
     );
-  } finally {
-    await session.close();
-  }
-}
+  },
+});

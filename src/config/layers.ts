@@ -5,6 +5,23 @@
 import type { Sourced } from "../auth/credentials.js";
 import type { Env } from "../core/context.js";
 import type { OutputFormat, ProfileSettings } from "./schema.js";
+import { flagAttribute, flagName, SETTINGS, type StringSettingKey, settingRow } from "./setting-table.js";
+
+/** The settings whose value is one string, looked up the same way at every layer. */
+const STRING_KEYS: Readonly<Record<StringSettingKey, true>> = {
+  region: true,
+  projectId: true,
+  endpoint: true,
+  iamEndpoint: true,
+  iamProjectId: true,
+  domain: true,
+  username: true,
+  password: true,
+  token: true,
+  ak: true,
+  sk: true,
+  securityToken: true,
+};
 
 /** Flags that override settings; undefined when not given on the command line. */
 export interface SettingFlags {
@@ -13,41 +30,19 @@ export interface SettingFlags {
   project?: string;
   endpoint?: string;
   iamEndpoint?: string;
+  iamProject?: string;
   output?: OutputFormat;
   requestTimeoutMs?: number;
 }
 
-type StringKey = Exclude<keyof ProfileSettings, "pipelines" | "output" | "requestTimeout">;
+type StringKey = StringSettingKey;
 
-const FLAG_NAMES: Partial<Record<StringKey, keyof SettingFlags>> = {
-  region: "region",
-  projectId: "project",
-  endpoint: "endpoint",
-  iamEndpoint: "iamEndpoint",
-};
+const STRING_ROWS = SETTINGS.filter((row) => row.key in STRING_KEYS);
 
-const FLAG_SPELLING: Record<string, string> = {
-  region: "--region",
-  project: "--project",
-  endpoint: "--endpoint",
-  iamEndpoint: "--iam-endpoint",
-};
-
-/** The environment variables read, in order of preference. One closed list, documented in the README. */
-export const ENV_NAMES: Readonly<Record<StringKey, readonly string[]>> = {
-  region: ["CODEARTS_REGION"],
-  projectId: ["CODEARTS_PROJECT_ID"],
-  endpoint: ["CODEARTS_ENDPOINT"],
-  iamEndpoint: ["CODEARTS_IAM_ENDPOINT", "HUAWEICLOUD_SDK_IAM_ENDPOINT"],
-  iamProjectId: ["CODEARTS_IAM_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"],
-  domain: ["CODEARTS_DOMAIN"],
-  username: ["CODEARTS_USERNAME"],
-  password: ["CODEARTS_PASSWORD"],
-  token: ["CODEARTS_TOKEN"],
-  ak: ["CLOUD_SDK_AK", "HUAWEICLOUD_SDK_AK"],
-  sk: ["CLOUD_SDK_SK", "HUAWEICLOUD_SDK_SK"],
-  securityToken: ["HUAWEICLOUD_SDK_SECURITY_TOKEN", "CLOUD_SDK_SECURITY_TOKEN"],
-};
+/** The environment variables read, in order of preference, from the settings table. */
+export const ENV_NAMES: Readonly<Record<StringKey, readonly string[]>> = Object.fromEntries(
+  STRING_ROWS.map((row) => [row.key, row.env]),
+) as Record<StringKey, readonly string[]>;
 
 /** One level of precedence: answers a key with a sourced value, or nothing. */
 export type Layer = (key: StringKey) => Sourced<string> | undefined;
@@ -58,11 +53,10 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 export function flagLayer(flags: SettingFlags): Layer {
   return (key) => {
-    const flag = FLAG_NAMES[key];
-    const value = flag === undefined ? undefined : nonEmpty(flags[flag] as string | undefined);
-    return value === undefined || flag === undefined
-      ? undefined
-      : { value, source: FLAG_SPELLING[flag] ?? flag };
+    const row = settingRow(key);
+    const attribute = row && (flagAttribute(row) as keyof SettingFlags | undefined);
+    const value = attribute === undefined ? undefined : nonEmpty(flags[attribute] as string | undefined);
+    return value === undefined || row === undefined ? undefined : { value, source: flagName(row) ?? key };
   };
 }
 

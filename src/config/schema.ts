@@ -1,5 +1,6 @@
 import { UsageError } from "../core/errors.js";
 import { didYouMean } from "./did-you-mean.js";
+import { type Check, OUTPUT_FORMATS, type OutputFormat, SETTINGS } from "./setting-table.js";
 
 /**
  * The configuration file's shape, checked by hand (a dozen keys do not justify a schema library).
@@ -7,8 +8,7 @@ import { didYouMean } from "./did-you-mean.js";
  * `.codeartsrc` is never silently ignored.
  */
 
-export const OUTPUT_FORMATS = ["table", "json", "markdown", "junit"] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export { OUTPUT_FORMATS, type OutputFormat };
 
 /** Settings that may appear at the top level or inside a profile. */
 export interface ProfileSettings {
@@ -35,34 +35,16 @@ export interface ConfigFile extends ProfileSettings {
 }
 
 /** Keys whose values are secrets: never printed, and a file holding one should be private. */
-export const SECRET_KEYS: ReadonlySet<string> = new Set(["password", "token", "sk", "securityToken"]);
-
-type Check = (value: unknown) => string | undefined;
+export const SECRET_KEYS: ReadonlySet<string> = new Set(
+  SETTINGS.filter((row) => row.secret).map((row) => row.key),
+);
 
 const isString: Check = (v) => (typeof v === "string" && v !== "" ? undefined : "a non-empty string");
-const isSeconds: Check = (v) =>
-  typeof v === "number" && v > 0 ? undefined : "a number of seconds greater than 0";
-const isOutput: Check = (v) =>
-  typeof v === "string" && (OUTPUT_FORMATS as readonly string[]).includes(v)
-    ? undefined
-    : OUTPUT_FORMATS.join(", ");
 
-const PROFILE_KEYS: Readonly<Record<keyof Omit<ProfileSettings, "pipelines">, Check>> = {
-  region: isString,
-  projectId: isString,
-  endpoint: isString,
-  iamEndpoint: isString,
-  iamProjectId: isString,
-  domain: isString,
-  username: isString,
-  password: isString,
-  token: isString,
-  ak: isString,
-  sk: isString,
-  securityToken: isString,
-  output: isOutput,
-  requestTimeout: isSeconds,
-};
+/** Every setting but the top-level-only `defaultProfile`, checked as its row says. */
+const PROFILE_KEYS: Readonly<Record<string, Check>> = Object.fromEntries(
+  SETTINGS.filter((row) => row.key !== "defaultProfile").map((row) => [row.key, row.check]),
+);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -146,7 +128,7 @@ class Validator {
         const aliases = this.pipelines(field, keyPath);
         if (aliases !== undefined) kept[key] = aliases;
       } else if (key in PROFILE_KEYS) {
-        const expected = PROFILE_KEYS[key as keyof typeof PROFILE_KEYS](field);
+        const expected = PROFILE_KEYS[key]?.(field);
         if (expected === undefined || this.fail(keyPath, `must be ${expected}, not ${describe(field)}`))
           kept[key] = field;
       } else if (extraKeys.includes(key)) {

@@ -6,19 +6,24 @@ import { formatDuration, formatIso } from "./time-format.js";
 
 /**
  * `status --all -o markdown`: the latest run of each pipeline as one markdown table, for a cron job
- * that posts it to a chat or a GitHub job summary. Server text is sanitised, then escaped.
+ * that posts it to a chat or a GitHub job summary; `runs -o markdown` (withPipeline: false): one
+ * pipeline's runs, with their ids. Server text is sanitised, then escaped.
  */
 
 function cell(value: string | undefined): string {
   return value === undefined || value === "" ? "-" : escapeMarkdown(sanitizeText(value));
 }
 
-export function renderRunsMarkdown(runs: RunSummaryView[], options: { now: number }): string {
+export function renderRunsMarkdown(
+  runs: RunSummaryView[],
+  options: { now: number; withPipeline?: boolean },
+): string {
+  const withPipeline = options.withPipeline ?? true;
   const rows = runs.map((run) => {
     const duration =
       run.startTime === undefined ? undefined : formatDuration((run.endTime ?? options.now) - run.startTime);
     return [
-      cell(run.pipelineName ?? run.pipelineId),
+      withPipeline ? cell(run.pipelineName ?? run.pipelineId) : cell(run.id),
       statusLabel(sanitizeText(run.status), true),
       run.runNumber === undefined ? "-" : `#${run.runNumber}`,
       cell(run.tag ?? run.branch),
@@ -27,7 +32,7 @@ export function renderRunsMarkdown(runs: RunSummaryView[], options: { now: numbe
     ];
   });
   const lines = [
-    "| Pipeline | Status | Run | Branch | Started | Duration |",
+    `| ${withPipeline ? "Pipeline" : "Run id"} | Status | Run | Branch | Started | Duration |`,
     "| --- | --- | --- | --- | --- | --- |",
     ...rows.map((row) => `| ${row.join(" | ")} |`),
   ];

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Terminal } from "@xterm/headless";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runConfigShow } from "../../src/commands/config-show.js";
 import type { Env } from "../../src/core/context.js";
 import { ExitCode } from "../../src/core/exit-codes.js";
+import { runConfigShow } from "../../src/handlers/config-show.js";
 import { testContext } from "../helpers/context.js";
 
 const WEB = "e5460d1d403146a1935c2d4b68ef506c";
@@ -22,7 +22,11 @@ afterEach(async () => {
 async function show(config: string, env: Env = {}, flags: { profile?: string; json?: boolean } = {}) {
   await writeFile(path.join(dir, ".codeartsrc"), config, { mode: 0o600 });
   const { ctx, stdout, stderr } = testContext({ cwd: dir, env });
-  const code = await runConfigShow({ debug: false, json: false, ...flags }, ctx);
+  const { json, ...rest } = flags;
+  const code = await runConfigShow(
+    { debug: false, ...rest, ...(json ? { output: "json" as const } : {}) },
+    ctx,
+  );
   return { code, stdout: stdout(), stderr: stderr() };
 }
 

@@ -142,7 +142,11 @@ describe("codearts-run run: what reaches the start request", () => {
     ],
     [["--var", "novalue"], /--var "novalue" is not NAME=VALUE/],
     [["--branch", "a", "--tag", "b"], /--branch and --tag cannot be combined/],
-    [["--json", "--watch"], /--json cannot be combined with --watch/],
+    [
+      ["--output", "markdown"],
+      /--output markdown is not a format a started run \(without --watch\) can be printed in/,
+    ],
+    [["--json", "--output", "table", "--watch"], /--json cannot be combined with --output table/],
     [["--interval", "5"], /--interval only applies to a watch/],
   ])("refuses %j before any request, with exit 2", async (flags, message) => {
     const before = cli.sim.stats().requests;

@@ -2,9 +2,9 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runDemo } from "../../src/commands/demo.js";
-import { parseFaultSpec, runSimulate } from "../../src/commands/simulate.js";
 import { UsageError } from "../../src/core/errors.js";
+import { runDemo } from "../../src/handlers/demo.js";
+import { parseFaultSpec, runSimulate } from "../../src/handlers/simulate.js";
 import { testContext } from "../helpers/context.js";
 
 /** Real time, but sleeps cut to 50 ms so the demo's polling loop runs quickly. */

@@ -8,11 +8,11 @@
  */
 import { createHttpClient, type HttpRequest } from "../../src/api/http.js";
 import { createAuthenticator } from "../../src/auth/index.js";
-import { loadSettings } from "../../src/commands/session.js";
 import { requireConnection } from "../../src/config/settings.js";
 import type { Context } from "../../src/core/context.js";
 import { CliError } from "../../src/core/errors.js";
 import { ExitCode, type ExitCodeValue } from "../../src/core/exit-codes.js";
+import { loadSettings } from "../../src/session/session.js";
 import { sanitizeText } from "../../src/text/sanitize.js";
 import { type Schema, validate } from "./schema.js";
 import {

@@ -56,13 +56,13 @@ beforeAll(async () => {
 
 describe("the bundle's metafile", () => {
   it("reaches no rendering, config-file or simulator code from `status` but through import()", () => {
-    const inputs = new Set([...staticClosure("src/main.ts"), ...staticClosure("src/commands/status.ts")]);
+    const inputs = new Set([...staticClosure("src/main.ts"), ...staticClosure("src/handlers/status.ts")]);
     expect(inputs.has("src/api/http.ts")).toBe(true);
     expect(heavyAmong(inputs)).toEqual([]);
   });
 
   it("finds chalk and the table renderer where the table is drawn, so the check above can see them", () => {
-    const inputs = [...staticClosure("src/commands/status-view.ts")];
+    const inputs = [...staticClosure("src/handlers/status-view.ts")];
     expect(inputs.some((input) => input.includes("node_modules/chalk/"))).toBe(true);
     expect(inputs).toContain("src/render/tree-table.ts");
   });

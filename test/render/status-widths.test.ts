@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderStatus } from "../../src/commands/status-view.js";
+import { renderStatus } from "../../src/handlers/status-view.js";
 import type { RunView } from "../../src/model/run.js";
 import { renderRunTable } from "../../src/render/index.js";
 import { displayWidth } from "../../src/text/text-width.js";

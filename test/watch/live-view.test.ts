@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderStatus } from "../../src/commands/status-view.js";
 import type { Context } from "../../src/core/context.js";
+import { renderStatus } from "../../src/handlers/status-view.js";
 import type { PolledRun } from "../../src/watch/poll-loop.js";
 import { HIDE_CURSOR, SHOW_CURSOR } from "../../src/watch/terminal.js";
 import { type WatchRequest, watchStatus } from "../../src/watch/watch-status.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { worstExitCode } from "../../src/commands/status-many.js";
 import { ApiError, CliError } from "../../src/core/errors.js";
 import { ExitCode } from "../../src/core/exit-codes.js";
+import { worstExitCode } from "../../src/handlers/status-many.js";
 import type { RunSummaryView } from "../../src/model/run-summary.js";
 import { exitCodeOfEnd, type LatestChange, watchLatest } from "../../src/watch/many.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeTarget, selectSteps } from "../../src/commands/log-steps.js";
 import { CliError } from "../../src/core/errors.js";
+import { describeTarget, selectSteps } from "../../src/handlers/log-steps.js";
 import { normaliseRun } from "../../src/model/run.js";
 import { loadDocument, loadRun } from "../render/helpers.js";
 

@@ -1,3 +1,4 @@
+import { outputFor } from "../command-kit/output.js";
 import type { Context } from "../core/context.js";
 import { CliError } from "../core/errors.js";
 import { ExitCode, type ExitCodeValue, interruptExitCode } from "../core/exit-codes.js";
@@ -7,13 +8,13 @@ import { exitCodeForRunStatus } from "../model/status.js";
 import { formatDuration, formatIso } from "../render/index.js";
 import { renderRunsTable } from "../render/runs-table.js";
 import { decideColorLevel, supportsUnicode } from "../render/style.js";
+import { type GlobalOptions, loadSettings, openApi } from "../session/session.js";
 import { sanitizeText } from "../text/sanitize.js";
 import { exitCodeOfEnd, isSettled, type LatestChange, watchLatest } from "../watch/many.js";
 import { fitManyFrame } from "../watch/many-frame.js";
 import { DEFAULT_MAX_FAILURES } from "../watch/schedule.js";
 import { FrameWriter } from "../watch/terminal.js";
 import { isCi } from "../watch/watch-status.js";
-import { type GlobalOptions, loadSettings, openApi } from "./session.js";
 import { ManyPipelines } from "./status-many-rows.js";
 
 /**
@@ -27,9 +28,6 @@ import { ManyPipelines } from "./status-many-rows.js";
 export interface StatusManyOptions extends GlobalOptions {
   pipelines: string[];
   all: boolean;
-  json: boolean;
-  /** `-o markdown`: one markdown table (not with a watch). */
-  markdown?: boolean;
   color: boolean;
   watch?: { intervalMs: number; timeoutMs?: number; failFast?: boolean };
 }
@@ -83,21 +81,23 @@ export async function runStatusMany(options: StatusManyOptions, ctx: Context): P
         serverTime,
         unicode: supportsUnicode(ctx.env),
       });
+    const output = outputFor("pipelines", settings.output.value);
+    const markdown = output === "markdown" && (await import("../render/runs-markdown.js"));
     const finish = (runs: RunSummaryView[]) =>
-      ctx.io.out.write(options.json ? `${JSON.stringify(raw, null, 2)}\n` : table(runs));
+      ctx.io.out.write(
+        output === "json"
+          ? `${JSON.stringify(raw, null, 2)}\n`
+          : markdown
+            ? markdown.renderRunsMarkdown(runs, { now: ctx.now() })
+            : table(runs),
+      );
 
-    if (options.markdown) {
-      const runs = await fetchLatest();
-      const { renderRunsMarkdown } = await import("../render/runs-markdown.js");
-      ctx.io.out.write(renderRunsMarkdown(runs, { now: ctx.now() }));
-      return worstExitCode(runs);
-    }
     if (!options.watch) {
       const runs = await fetchLatest();
       finish(runs);
       return worstExitCode(runs);
     }
-    return await watchMany(options.watch, fetchLatest, table, finish, options.json, ctx);
+    return await watchMany(options.watch, fetchLatest, table, finish, output !== "table", ctx);
   } finally {
     await session.close();
   }
@@ -108,6 +108,7 @@ async function watchMany(
   fetchLatest: () => Promise<RunSummaryView[]>,
   table: (runs: RunSummaryView[]) => string,
   finish: (runs: RunSummaryView[]) => void,
+  /** The final output is for a machine (JSON, markdown): progress goes to stderr, no live view. */
   json: boolean,
   ctx: Context,
 ): Promise<ExitCodeValue> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildStartBody, type LatestRun, type StartChoices } from "../../src/commands/run-request.js";
 import { UsageError } from "../../src/core/errors.js";
+import { buildStartBody, type LatestRun, type StartChoices } from "../../src/handlers/run-request.js";
 import { normaliseRun } from "../../src/model/run.js";
 
 /** The start request's code sources, from the latest run's `sources`: one, several, none. */

@@ -42,7 +42,14 @@ export function renderStatus(
   pipelineReference: string,
   ctx: Context,
 ): string {
-  if (output === "markdown") return renderRunMarkdown(run, { timeStyle: "iso", now: ctx.now() });
+  if (output === "markdown") {
+    return renderRunMarkdown(run, {
+      timeStyle: "iso",
+      now: ctx.now(),
+      compact: options.compact,
+      showSteps: options.steps,
+    });
+  }
   if (output === "junit") return renderRunJunit(run);
   const isTTY = ctx.io.stdoutIsTTY;
   const table: RenderOptions = {

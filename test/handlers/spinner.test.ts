@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withSpinner } from "../../src/commands/spinner.js";
+import { withSpinner } from "../../src/handlers/spinner.js";
 import { testContext } from "../helpers/context.js";
 
 describe("withSpinner", () => {

@@ -4,7 +4,12 @@ import { CliError } from "../core/errors.js";
 import { ExitCode } from "../core/exit-codes.js";
 import type { Fields } from "../model/run.js";
 import { normaliseRunSummary, type RunSummaryView } from "../model/run-summary.js";
-import { allPipelines, memoisedLister, type PipelineLister, resolvePipeline } from "./resolve-pipeline.js";
+import {
+  allPipelines,
+  memoisedLister,
+  type PipelineLister,
+  resolvePipeline,
+} from "../session/resolve-pipeline.js";
 
 /**
  * The rows of `status a b c` / `status --all`, from the latest-status-of-many API, which (reference

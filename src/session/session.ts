@@ -14,11 +14,13 @@ import {
 import type { Context } from "../core/context.js";
 import { UsageError } from "../core/errors.js";
 import { sanitizeText } from "../text/sanitize.js";
+import { type ResolvedPipeline, resolvePipeline } from "./resolve-pipeline.js";
 import { refuseOversizedSecrets } from "./secret-size.js";
 
 /**
  * What every command that talks to CodeArts does first: read the config file and any secret on
- * standard input, resolve the settings, and open one HTTP client with the right authenticator.
+ * standard input, resolve the settings, and open one HTTP client with the right authenticator
+ * (`withPipeline` does all of it, and finds the pipeline, for the commands on one pipeline).
  */
 
 export interface GlobalOptions {
@@ -28,6 +30,8 @@ export interface GlobalOptions {
   project?: string;
   endpoint?: string;
   iamEndpoint?: string;
+  /** --iam-project: the IAM project id of the region. */
+  iamProject?: string;
   tokenStdin?: boolean;
   passwordStdin?: boolean;
   output?: OutputFormat;
@@ -96,6 +100,7 @@ export async function loadSettings(
       project: options.project,
       endpoint: options.endpoint,
       iamEndpoint: options.iamEndpoint,
+      iamProject: options.iamProject,
       output: options.output,
       requestTimeoutMs: options.requestTimeoutMs,
     },
@@ -167,4 +172,32 @@ export function openApi(
     authenticator,
     close: () => http.close(),
   };
+}
+
+/** What a command on one pipeline works with: its settings, an open API session, the pipeline. */
+export interface PipelineSession {
+  settings: Settings;
+  session: ApiSession;
+  projectId: string;
+  pipeline: ResolvedPipeline;
+}
+
+/**
+ * The steps every command on one pipeline starts with, as one: settings, then an API client, then
+ * the pipeline named (id, alias or name); the client is closed however `use` ends.
+ */
+export async function withPipeline<T>(
+  options: GlobalOptions & { pipeline: string; quietRetries?: boolean },
+  ctx: Context,
+  use: (opened: PipelineSession) => Promise<T>,
+): Promise<T> {
+  const settings = await loadSettings(options, ctx);
+  const session = openApi(settings, options, ctx);
+  try {
+    const projectId = session.connection.projectId.value;
+    const pipeline = await resolvePipeline(options.pipeline, settings.pipelines, session.api, projectId);
+    return await use({ settings, session, projectId, pipeline });
+  } finally {
+    await session.close();
+  }
 }

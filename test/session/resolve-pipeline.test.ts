@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PipelineListQuery, PipelineSummary } from "../../src/api/codearts.js";
-import { type PipelineLister, resolvePipeline } from "../../src/commands/resolve-pipeline.js";
 import { CliError, UsageError } from "../../src/core/errors.js";
+import { type PipelineLister, resolvePipeline } from "../../src/session/resolve-pipeline.js";
 
 const PROJECT = "54f90b75fc1447b1b65e8d3a9f77923d";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RunListQuery } from "../../src/api/codearts.js";
-import { type RunLister, recentRuns } from "../../src/commands/runs.js";
+import { type RunLister, recentRuns } from "../../src/handlers/runs.js";
 
 const QUERY = { projectId: "p".repeat(32), pipelineId: "q".repeat(32), statuses: [] };
 
