@@ -12,7 +12,7 @@ import { EXIT_CODE_HELP, type ExitCodeValue } from "./core/exit-codes.js";
 
 export interface CliHelpers {
   ctx: Context;
-  globalOptions: (command: Command) => GlobalOptions & { color: boolean };
+  globalOptions: (command: Command) => GlobalOptions;
   watchOptions: (o: Record<string, unknown>) => StatusWatchOptions | undefined;
   intervalSeconds: (value: string) => number;
   watchDuration: (value: string) => number;

@@ -96,7 +96,7 @@ function reportError(error: unknown, ctx: Context, debug: boolean): ExitCodeValu
 }
 
 /** The global options as commander collected them, in the shape the commands take. */
-function globalOptions(command: Command): GlobalOptions & { color: boolean } {
+function globalOptions(command: Command): GlobalOptions {
   const o = command.optsWithGlobals();
   return {
     config: o.config,
@@ -109,12 +109,12 @@ function globalOptions(command: Command): GlobalOptions & { color: boolean } {
     passwordStdin: Boolean(o.passwordStdin),
     requestTimeoutMs: o.requestTimeout,
     debug: Boolean(o.debug),
-    color: o.color !== false,
     ciIntegration: o.ciIntegration !== false,
   };
 }
 
-export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promise<ExitCodeValue> {
+export async function runCli(argv: string[], injected: Context, info: CliInfo): Promise<ExitCodeValue> {
+  const ctx = { ...injected }; // our own: --no-color turns its terminal's colour off (preAction)
   let exitCode: ExitCodeValue = ExitCode.Ok;
   const debugRequested = argv.includes("--debug");
 
@@ -193,7 +193,10 @@ export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promi
     })
     .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError("(run with --help for usage)")
-    .addHelpText("after", `\n${EXIT_CODE_HELP}\n\n${ENVIRONMENT_HELP}\n`);
+    .addHelpText("after", `\n${EXIT_CODE_HELP}\n\n${ENVIRONMENT_HELP}\n`)
+    .hook("preAction", (_program, action) => {
+      if (action.optsWithGlobals().color === false) ctx.terminal = ctx.terminal.withoutColor();
+    });
 
   const status = program
     .command("status")

@@ -26,7 +26,6 @@ import { type StatusWatchOptions, showRun } from "./status.js";
 export interface RunOptions extends GlobalOptions, ReportOptions, StartChoices {
   pipeline: string;
   json: boolean;
-  color: boolean;
   watch?: StatusWatchOptions;
 }
 

@@ -5,7 +5,6 @@ import { ExitCode, type ExitCodeValue } from "../core/exit-codes.js";
 import { normaliseRunSummary } from "../model/run-summary.js";
 import { KNOWN_RUN_STATUSES } from "../model/status.js";
 import { renderRunsTable } from "../render/runs-table.js";
-import { decideColorLevel, supportsUnicode } from "../render/style.js";
 import { sanitizeText } from "../text/sanitize.js";
 import { quoteInput } from "../text/shown-input.js";
 import { resolvePipeline } from "./resolve-pipeline.js";
@@ -18,7 +17,6 @@ export interface RunsOptions extends GlobalOptions {
   /** Comma-separated statuses, as typed. */
   status?: string;
   json: boolean;
-  color: boolean;
 }
 
 export const DEFAULT_RUN_LIMIT = 20;
@@ -127,14 +125,14 @@ export async function runRuns(options: RunsOptions, ctx: Context): Promise<ExitC
       ctx.io.out.write(`No ${which} of ${shownName}.\n`);
       return ExitCode.Ok;
     }
-    const isTTY = ctx.io.stdoutIsTTY;
+    const { terminal } = ctx;
     ctx.io.out.write(
       renderRunsTable(found.runs.map(normaliseRunSummary), {
-        colorLevel: decideColorLevel({ env: ctx.env, isTTY, noColorFlag: !options.color }),
-        columns: ctx.io.columns(),
-        timeStyle: isTTY ? "relative" : "iso",
+        colorLevel: terminal.colorLevel,
+        columns: terminal.width(),
+        timeStyle: terminal.timeStyle,
         now: ctx.now(),
-        unicode: supportsUnicode(ctx.env),
+        unicode: terminal.unicode,
       }),
     );
     if (found.total !== undefined && found.total > found.runs.length) {

