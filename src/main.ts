@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { runCli } from "./cli.js";
 import type { Context } from "./core/context.js";
 import { ExitCode } from "./core/exit-codes.js";
+import { launchDetached } from "./core/launch.js";
 import { detectTerminal } from "./core/terminal.js";
 import { terminalRestore } from "./core/terminal-restore.js";
 import { outputFailure } from "./output-failure.js";
@@ -81,6 +82,7 @@ const ctx: Context = {
   random: Math.random,
   signal: interrupt.signal,
   platform: process.platform,
+  launch: launchDetached,
   execPath: process.execPath,
 };
 

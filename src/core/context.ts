@@ -39,6 +39,8 @@ export interface Context {
   signal: AbortSignal;
   /** The operating system, for opening a browser. */
   platform: NodeJS.Platform;
+  /** Starts a program that outlives us (`--web`'s browser); false when it could not be started. */
+  launch: (command: string, args: string[], env: Env) => boolean;
   /** The Node binary running us, for commands that spawn the CLI again (the demo). */
   execPath: string;
 }

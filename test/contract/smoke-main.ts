@@ -24,6 +24,7 @@ const ctx: Context = {
   random: Math.random,
   signal: new AbortController().signal,
   platform: process.platform,
+  launch: () => false,
   execPath: process.execPath,
 };
 

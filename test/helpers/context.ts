@@ -43,6 +43,7 @@ export function testContext(overrides: Partial<Context> = {}): { ctx: Context } 
     random: () => 0.5,
     signal: new AbortController().signal,
     platform: "linux",
+    launch: () => false,
     execPath: process.execPath,
     ...overrides,
   };
