@@ -72,3 +72,27 @@ describe("several pipelines watched live", () => {
     expect(screen.listeners.size).toBe(0);
   });
 });
+
+describe("several pipelines watched into a log", () => {
+  it("tells each failed poll and gives up as the one-run watch does: the same error, exit 5", async () => {
+    try {
+      const { ctx, stdout, stderr } = testContext({
+        env: { CODEARTS_ENDPOINT: sim.url, CODEARTS_TOKEN: sim.token, CODEARTS_PROJECT_ID: sim.projectId },
+        // From the first wait on, the service answers 503 to everything.
+        sleep: async () => sim.setFaults([{ kind: "503" }]),
+      });
+      const code = await runCli(["status", "web", "mobile", "--watch"], ctx, {
+        version: "0",
+        binPath: "unused",
+      });
+      expect(code).toBe(5);
+      const notes = stderr().match(/^note: could not poll \(failure \d of 5\): .+; next poll in \S+$/gm);
+      expect(notes).toHaveLength(4);
+      expect(stderr()).toMatch(/^error: gave up watching after 5 failed polls in a row; the last: .+$/m);
+      // The last runs seen are still printed, once, as the table.
+      expect(stdout().match(/^PIPELINE\s+RUN\s+STATUS/gm)).toHaveLength(1);
+    } finally {
+      sim.setFaults([]);
+    }
+  });
+});
