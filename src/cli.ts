@@ -47,12 +47,16 @@ export function createProgram(ctx: Context, info: CliInfo, done: (code: ExitCode
     })
     .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError("(run with --help for usage)")
-    .addHelpText("after", `\n${EXIT_CODE_HELP}\n\n${ENVIRONMENT_HELP}\n`);
+    .addHelpText("after", `\n${EXIT_CODE_HELP}\n\n${ENVIRONMENT_HELP}\n`)
+    .hook("preAction", (_program, action) => {
+      if (action.optsWithGlobals().color === false) ctx.terminal = ctx.terminal.withoutColor();
+    });
   for (const definition of COMMANDS) registerCommand(program, definition, ctx, info, done, GROUPS);
   return program;
 }
 
-export async function runCli(argv: string[], ctx: Context, info: CliInfo): Promise<ExitCodeValue> {
+export async function runCli(argv: string[], injected: Context, info: CliInfo): Promise<ExitCodeValue> {
+  const ctx = { ...injected }; // our own: --no-color turns its terminal's colour off (preAction)
   let exitCode: ExitCodeValue = ExitCode.Ok;
   const program = createProgram(ctx, info, (code) => {
     exitCode = code;

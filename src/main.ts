@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 import { runCli } from "./cli.js";
 import type { Context } from "./core/context.js";
 import { ExitCode } from "./core/exit-codes.js";
+import { launchDetached } from "./core/launch.js";
+import { detectTerminal } from "./core/terminal.js";
 import { terminalRestore } from "./core/terminal-restore.js";
 import { outputFailure } from "./output-failure.js";
 
@@ -59,20 +61,20 @@ async function readLineStdin(): Promise<string | undefined> {
 }
 
 const ctx: Context = {
-  stdin: { isTTY: process.stdin.isTTY === true, readAll: readAllStdin, readLine: readLineStdin },
-  io: {
-    out: process.stdout,
-    err: process.stderr,
+  stdin: { readAll: readAllStdin, readLine: readLineStdin },
+  io: { out: process.stdout, err: process.stderr },
+  terminal: detectTerminal(process.env, {
+    stdinIsTTY: process.stdin.isTTY === true,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
-    columns: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
-    rows: () => (process.stdout.isTTY ? process.stdout.rows : undefined),
+    columns: () => process.stdout.columns,
+    rows: () => process.stdout.rows,
     // Node turns SIGWINCH into a "resize" event on a terminal stdout.
     onResize: (listener) => {
       process.stdout.on("resize", listener);
       return () => process.stdout.off("resize", listener);
     },
-  },
+  }),
   env: process.env,
   cwd: process.cwd(),
   now: () => Date.now(),
@@ -80,6 +82,7 @@ const ctx: Context = {
   random: Math.random,
   signal: interrupt.signal,
   platform: process.platform,
+  launch: launchDetached,
   execPath: process.execPath,
 };
 

@@ -22,7 +22,7 @@ export interface CommandInput {
   args: unknown[];
   /** The command's own flags, as commander parsed them. */
   flags: Record<string, unknown>;
-  global: GlobalOptions & { color: boolean };
+  global: GlobalOptions;
   /** The commander program, for commands that describe it (completion). */
   program: Command;
   info: CliInfo;

@@ -57,7 +57,7 @@ export function addGlobalOptions(program: Command): Command {
 }
 
 /** The global flags as commander collected them, in the shape the handlers take. */
-export function globalOptions(command: Command): GlobalOptions & { color: boolean } {
+export function globalOptions(command: Command): GlobalOptions {
   const o = command.optsWithGlobals();
   const setting = (key: string) => {
     const row = SETTINGS.find((candidate) => candidate.key === key);
@@ -76,7 +76,6 @@ export function globalOptions(command: Command): GlobalOptions & { color: boolea
     passwordStdin: Boolean(o.passwordStdin),
     requestTimeoutMs: setting("requestTimeout"),
     debug: Boolean(o.debug),
-    color: o.color !== false,
     ciIntegration: o.ciIntegration !== false,
   };
 }

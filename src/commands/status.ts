@@ -21,7 +21,7 @@ const SINGLE_RUN_ONLY = ["run", "compact", "web", "quiet", "jsonLines", "summary
 async function statusOfMany(
   pipelines: string[],
   o: Record<string, unknown>,
-  global: GlobalOptions & { color: boolean },
+  global: GlobalOptions,
   ctx: Context,
 ): Promise<ExitCodeValue> {
   if (o.all && pipelines.length > 0) {

@@ -1,33 +1,22 @@
+import type { Terminal } from "./terminal.js";
+
 /**
  * Everything a command needs from the outside world, passed in rather than read from
- * `process`, so tests can inject streams, environment, clock and sleep.
+ * `process`, so tests can inject streams, terminal, environment, clock and sleep.
  * Only the entry point (src/main.ts) builds a Context from the real process.
  */
 export interface OutputStream {
   write(chunk: string | Uint8Array): boolean;
-  isTTY?: boolean;
-  columns?: number;
 }
 
 export interface Io {
   out: OutputStream;
   err: OutputStream;
-  /** Whether stdout is an interactive terminal (human output, colour, relative times). */
-  stdoutIsTTY: boolean;
-  /** Whether stderr is an interactive terminal (spinners, live progress). */
-  stderrIsTTY: boolean;
-  /** Terminal width; undefined when not a terminal. */
-  columns: () => number | undefined;
-  /** Terminal height; undefined when not a terminal or not known. */
-  rows?: () => number | undefined;
-  /** Calls `listener` whenever the terminal is resized (SIGWINCH); returns how to stop listening. */
-  onResize?: (listener: () => void) => () => void;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
 export interface Input {
-  isTTY: boolean;
   /** Reads all of standard input as text (for --token-stdin / --password-stdin). */
   readAll: () => Promise<string>;
   /** Reads one line typed at the terminal (for a confirmation); undefined at end of input. */
@@ -36,6 +25,8 @@ export interface Input {
 
 export interface Context {
   io: Io;
+  /** What the terminal can do (colour, Unicode, width, live views, spinner), decided once at start. */
+  terminal: Terminal;
   stdin: Input;
   env: Env;
   cwd: string;
@@ -48,6 +39,8 @@ export interface Context {
   signal: AbortSignal;
   /** The operating system, for opening a browser. */
   platform: NodeJS.Platform;
+  /** Starts a program that outlives us (`--web`'s browser); false when it could not be started. */
+  launch: (command: string, args: string[], env: Env) => boolean;
   /** The Node binary running us, for commands that spawn the CLI again (the demo). */
   execPath: string;
 }

@@ -9,7 +9,7 @@ import { requireId } from "../model/ids.js";
 import type { RunView } from "../model/run.js";
 import { isTerminalRunStatus, statusKind } from "../model/status.js";
 import { logHeader, logTextForTerminal } from "../render/log-text.js";
-import { createChalk, decideColorLevel } from "../render/style.js";
+import { createChalk } from "../render/style.js";
 import { readRun } from "../session/read-run.js";
 import { type GlobalOptions, withPipeline } from "../session/session.js";
 import { describeTarget, type LogTarget, selectSteps } from "./log-steps.js";
@@ -20,7 +20,6 @@ export interface LogsOptions extends GlobalOptions {
   step?: string;
   failed: boolean;
   raw: boolean;
-  color: boolean;
 }
 
 /** Lines asked for per request: the service's default page. */
@@ -122,9 +121,7 @@ export async function runLogs(options: LogsOptions, ctx: Context): Promise<ExitC
         requestId: answer.requestId,
       });
     }
-    const chalk = createChalk(
-      decideColorLevel({ env: ctx.env, isTTY: ctx.io.stdoutIsTTY, noColorFlag: !options.color }),
-    );
+    const chalk = createChalk(ctx.terminal.colorLevel);
     const folding = logFolding(detectCi(ctx.env, options.ciIntegration !== false), ctx);
     const scope = { api: session.api, projectId, pipelineId: pipeline.id, runId: shownRunId, chalk, folding };
     for (const [index, target] of targets.entries()) {

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import type { Context } from "../core/context.js";
 
 /**
@@ -14,14 +13,5 @@ export function openInBrowser(url: string, ctx: Context): boolean {
       : ctx.platform === "linux" && (ctx.env.DISPLAY || ctx.env.WAYLAND_DISPLAY)
         ? "xdg-open"
         : undefined);
-  if (!command) return false;
-  try {
-    // Detached and ignored: the browser outlives us, and its output is not ours to show.
-    const child = spawn(command, [url], { env: { ...ctx.env }, detached: true, stdio: "ignore" });
-    child.on("error", () => {});
-    child.unref();
-    return true;
-  } catch {
-    return false;
-  }
+  return command !== undefined && ctx.launch(command, [url], ctx.env);
 }

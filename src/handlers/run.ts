@@ -25,7 +25,6 @@ import { type StatusWatchOptions, showRun } from "./status.js";
 
 export interface RunOptions extends GlobalOptions, ReportOptions, StartChoices {
   pipeline: string;
-  color: boolean;
   watch?: StatusWatchOptions;
 }
 

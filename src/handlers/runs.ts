@@ -6,7 +6,6 @@ import { ExitCode, type ExitCodeValue } from "../core/exit-codes.js";
 import { normaliseRunSummary } from "../model/run-summary.js";
 import { KNOWN_RUN_STATUSES } from "../model/status.js";
 import { renderRunsTable } from "../render/runs-table.js";
-import { decideColorLevel, supportsUnicode } from "../render/style.js";
 import { type GlobalOptions, withPipeline } from "../session/session.js";
 import { sanitizeText } from "../text/sanitize.js";
 import { quoteInput } from "../text/shown-input.js";
@@ -17,7 +16,6 @@ export interface RunsOptions extends GlobalOptions {
   limit: string;
   /** Comma-separated statuses, as typed. */
   status?: string;
-  color: boolean;
 }
 
 export const DEFAULT_RUN_LIMIT = 20;
@@ -139,14 +137,14 @@ export async function runRuns(options: RunsOptions, ctx: Context): Promise<ExitC
       );
       return noteTotal(found, ctx);
     }
-    const isTTY = ctx.io.stdoutIsTTY;
+    const { terminal } = ctx;
     ctx.io.out.write(
       renderRunsTable(found.runs.map(normaliseRunSummary), {
-        colorLevel: decideColorLevel({ env: ctx.env, isTTY, noColorFlag: !options.color }),
-        columns: ctx.io.columns(),
-        timeStyle: isTTY ? "relative" : "iso",
+        colorLevel: terminal.colorLevel,
+        columns: terminal.width(),
+        timeStyle: terminal.timeStyle,
         now: ctx.now(),
-        unicode: supportsUnicode(ctx.env),
+        unicode: terminal.unicode,
       }),
     );
     return noteTotal(found, ctx);

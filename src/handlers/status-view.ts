@@ -5,7 +5,6 @@ import { statusKind } from "../model/status.js";
 import { renderRunJunit, renderRunMarkdown, renderRunTable } from "../render/index.js";
 import { renderRunFitted } from "../render/run-fit.js";
 import type { RenderOptions } from "../render/run-table.js";
-import { decideColorLevel, outputColumns, supportsUnicode } from "../render/style.js";
 import { sanitizeText } from "../text/sanitize.js";
 
 /**
@@ -16,7 +15,6 @@ import { sanitizeText } from "../text/sanitize.js";
 export interface ViewOptions {
   compact: boolean;
   steps: boolean;
-  color: boolean;
   /** The live view: fit the table in this many terminal rows. */
   fitRows?: number;
 }
@@ -51,13 +49,13 @@ export function renderStatus(
     });
   }
   if (output === "junit") return renderRunJunit(run);
-  const isTTY = ctx.io.stdoutIsTTY;
+  const { terminal } = ctx;
   const table: RenderOptions = {
-    colorLevel: decideColorLevel({ env: ctx.env, isTTY, noColorFlag: !options.color }),
-    columns: outputColumns(ctx.env, ctx.io.columns()),
-    timeStyle: isTTY ? "relative" : "iso",
+    colorLevel: terminal.colorLevel,
+    columns: terminal.width(),
+    timeStyle: terminal.timeStyle,
     now: ctx.now(),
-    unicode: supportsUnicode(ctx.env),
+    unicode: terminal.unicode,
     compact: options.compact,
     showSteps: options.steps,
     nextCommands: nextCommandsFor(run, pipelineReference),

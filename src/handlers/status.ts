@@ -159,7 +159,7 @@ export async function showRun(
     }
     const url = sanitizeText(run.detailUrl);
     ctx.io.out.write(`${url}\n`);
-    if (ctx.io.stdoutIsTTY && (await import("./open-browser.js")).openInBrowser(url, ctx))
+    if (ctx.terminal.interactive && (await import("./open-browser.js")).openInBrowser(url, ctx))
       ctx.io.err.write("Opening the run in your browser.\n");
   } else if (output === "json") {
     ctx.io.out.write(documentBytes(raw));

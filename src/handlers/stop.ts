@@ -22,7 +22,6 @@ export interface StopOptions extends GlobalOptions, ReportOptions {
   pipeline: string;
   run?: string;
   yes: boolean;
-  color: boolean;
   watch?: StatusWatchOptions;
 }
 
@@ -50,7 +49,7 @@ async function confirmed(ctx: Context): Promise<boolean> {
 
 export async function runStop(options: StopOptions, ctx: Context): Promise<ExitCodeValue> {
   const runId = options.run === undefined ? undefined : requireId(options.run, "run id", "--run");
-  if (!options.yes && (!ctx.stdin.isTTY || !ctx.stdin.readLine)) {
+  if (!options.yes && (!ctx.terminal.canPrompt || !ctx.stdin.readLine)) {
     throw new UsageError(
       "stopping a run needs a confirmation, and standard input is not a terminal to ask at",
       "add --yes to stop it without asking",

@@ -52,7 +52,7 @@ async function readStdinSecret(options: GlobalOptions, ctx: Context): Promise<St
   }
   const kind = options.tokenStdin ? "token" : options.passwordStdin ? "password" : undefined;
   if (kind === undefined) return undefined;
-  if (ctx.stdin.isTTY) {
+  if (ctx.terminal.canPrompt) {
     throw new UsageError(
       `--${kind}-stdin reads the ${kind} from standard input, which is a terminal here`,
       `pipe it in, e.g. \`cat ~/.secrets/codearts-${kind} | codearts-run … --${kind}-stdin\``,

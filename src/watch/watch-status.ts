@@ -1,13 +1,12 @@
 import type { OutputFormat } from "../config/schema.js";
-import type { Context, Env } from "../core/context.js";
-import { ApiError } from "../core/errors.js";
-import { ExitCode, type ExitCodeValue, interruptExitCode } from "../core/exit-codes.js";
+import type { Context } from "../core/context.js";
+import type { ExitCodeValue } from "../core/exit-codes.js";
 import type { RunView } from "../model/run.js";
 import { statusKind, unknownStatusWarning } from "../model/status.js";
-import { supportsUnicode } from "../render/style.js";
 import { JsonLines } from "./json-lines.js";
 import { LineLog } from "./line-log.js";
 import { LiveView } from "./live-view.js";
+import { endError } from "./poll-engine.js";
 import {
   type PolledRun,
   type WatchObserver,
@@ -15,7 +14,6 @@ import {
   type WatchOutcome,
   watchRun,
 } from "./poll-loop.js";
-import { DEFAULT_MAX_FAILURES } from "./schedule.js";
 import { summaryLine } from "./summary.js";
 import { FrameWriter } from "./terminal.js";
 
@@ -40,18 +38,11 @@ const TICK_MS = 250;
 
 type Mode = "live" | "lines" | "document" | "json-lines" | "quiet";
 
-/** `CI=true` (or any value but "false"/"0"): a log is being written, whatever the terminal says. */
-export function isCi(env: Env): boolean {
-  const value = env.CI?.trim().toLowerCase();
-  return value !== undefined && value !== "" && value !== "false" && value !== "0";
-}
-
 function chooseMode(request: WatchRequest, ctx: Context): Mode {
   if (request.jsonLines) return "json-lines";
   if (request.quiet) return "quiet";
   if (request.output !== "table") return "document";
-  const interactive = ctx.io.stdoutIsTTY && !isCi(ctx.env) && ctx.env.TERM !== "dumb";
-  return interactive ? "live" : "lines";
+  return ctx.terminal.live ? "live" : "lines";
 }
 
 /** The run's document, table or markdown is printed at the end only when the run was seen to a stop. */
@@ -76,22 +67,18 @@ function warnUnknownStatusOnce(observer: WatchObserver, ctx: Context): WatchObse
   };
 }
 
-/** Interrupted by SIGHUP: 129, not 130, in the summary line and the exit code alike. */
-function withSignalExitCode(outcome: WatchOutcome, signal: AbortSignal): WatchOutcome {
-  return outcome.reason === "interrupted" ? { ...outcome, exitCode: interruptExitCode(signal) } : outcome;
-}
-
 export async function watchStatus(request: WatchRequest, ctx: Context): Promise<ExitCodeValue> {
   const mode = chooseMode(request, ctx);
-  const unicode = supportsUnicode(ctx.env);
+  const { terminal } = ctx;
+  const { unicode } = terminal;
   const { out, err } = ctx.io;
   const frames = new FrameWriter(out);
   const live = new LiveView(frames, out, {
     now: ctx.now,
     unicode,
     renderRun: request.renderTable,
-    columns: () => ctx.io.columns(),
-    rows: () => ctx.io.rows?.(),
+    columns: () => terminal.width(),
+    rows: () => terminal.rows(),
   });
   const jsonLines = new JsonLines(out, err, ctx.now);
   const lineOptions = {
@@ -120,15 +107,12 @@ export async function watchStatus(request: WatchRequest, ctx: Context): Promise<
   };
 
   let outcome: WatchOutcome;
-  const stopListening = mode === "live" ? ctx.io.onResize?.(() => live.resize()) : undefined;
+  const stopListening = mode === "live" ? terminal.onResize(() => live.resize()) : undefined;
   try {
-    outcome = withSignalExitCode(
-      await watchRun(
-        request,
-        { fetchRun: request.fetchRun, now: ctx.now, sleep, signal: ctx.signal },
-        warnUnknownStatusOnce(observers[mode], ctx),
-      ),
-      ctx.signal,
+    outcome = await watchRun(
+      request,
+      { fetchRun: request.fetchRun, now: ctx.now, sleep, signal: ctx.signal },
+      warnUnknownStatusOnce(observers[mode], ctx),
     );
     const summary = summaryLine(outcome, { unicode, now: ctx.now() });
     const final = finalRun(outcome);
@@ -154,15 +138,7 @@ export async function watchStatus(request: WatchRequest, ctx: Context): Promise<
     live.restore();
   }
 
-  if (outcome.reason === "error") throw outcome.error;
-  if (outcome.reason === "gave-up") {
-    const { error } = outcome;
-    throw new ApiError(
-      `gave up watching after ${request.maxFailures ?? DEFAULT_MAX_FAILURES} failed polls in a row; the last: ${error.message}`,
-      ExitCode.ApiFailure,
-      error instanceof ApiError ? error.details : {},
-      error.hint,
-    );
-  }
+  const error = endError(outcome);
+  if (error) throw error;
   return outcome.exitCode;
 }

@@ -93,7 +93,7 @@ describe("a credential over 16 KB is refused, not sent to fail as HTTP 431", () 
 
   it("from standard input", async () => {
     const result = await refused(["status", ID, "--token-stdin"], {
-      stdin: { isTTY: false, readAll: async () => `${big}\n` },
+      stdin: { readAll: async () => `${big}\n` },
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error: --token-stdin is 20 KB; no credential is larger than 16 KB\n/);

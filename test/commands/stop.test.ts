@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testTerminal } from "../helpers/terminal.js";
 import { type SimCli, simCli } from "./sim-cli.js";
 
 /** `codearts-run stop` in-process against the simulator. */
@@ -12,7 +13,8 @@ afterAll(async () => {
 });
 
 const terminal = (answer: string) => ({
-  stdin: { isTTY: true, readAll: async () => "", readLine: async () => answer },
+  terminal: testTerminal({ canPrompt: true }),
+  stdin: { readAll: async () => "", readLine: async () => answer },
 });
 
 describe("codearts-run stop", () => {

@@ -3,17 +3,20 @@ import { setTimeout as delay } from "node:timers/promises";
 import type { Context } from "../../src/core/context.js";
 import { CliError } from "../../src/core/errors.js";
 import { ExitCode } from "../../src/core/exit-codes.js";
+import { detectTerminal } from "../../src/core/terminal.js";
 import { runSmoke } from "./smoke.js";
 
 const ctx: Context = {
-  stdin: { isTTY: true, readAll: async () => "" },
-  io: {
-    out: process.stdout,
-    err: process.stderr,
+  stdin: { readAll: async () => "" },
+  io: { out: process.stdout, err: process.stderr },
+  // The smoke test's output is a log: a pipe, whatever runs it.
+  terminal: detectTerminal(process.env, {
+    stdinIsTTY: true,
     stdoutIsTTY: false,
     stderrIsTTY: false,
     columns: () => undefined,
-  },
+    rows: () => undefined,
+  }),
   env: process.env,
   cwd: process.cwd(),
   now: () => Date.now(),
@@ -21,6 +24,7 @@ const ctx: Context = {
   random: Math.random,
   signal: new AbortController().signal,
   platform: process.platform,
+  launch: () => false,
   execPath: process.execPath,
 };
 

@@ -1,4 +1,13 @@
 import type { Context } from "../../src/core/context.js";
+import { detectTerminal } from "../../src/core/terminal.js";
+
+const PIPED = {
+  stdinIsTTY: false,
+  stdoutIsTTY: false,
+  stderrIsTTY: false,
+  columns: () => undefined,
+  rows: () => undefined,
+};
 
 /** What a command wrote, as text. */
 export interface Captured {
@@ -9,8 +18,10 @@ export interface Captured {
 }
 
 /**
- * A Context for in-process tests: output captured, no terminal, empty stdin and env, a fixed clock
- * and instant sleep unless overridden. The one place tests build a Context.
+ * A Context for in-process tests: output captured, empty stdin and env, a fixed clock and instant
+ * sleep unless overridden. The terminal is a pipe, as the environment given describes it (LANG,
+ * COLUMNS, FORCE_COLOR…), unless a test passes its own (test/helpers/terminal.ts). The one place
+ * tests build a Context.
  */
 export function testContext(overrides: Partial<Context> = {}): { ctx: Context } & Captured {
   const out: string[] = [];
@@ -22,8 +33,9 @@ export function testContext(overrides: Partial<Context> = {}): { ctx: Context } 
     },
   });
   const ctx: Context = {
-    io: { out: sink(out), err: sink(err), stdoutIsTTY: false, stderrIsTTY: false, columns: () => undefined },
-    stdin: { isTTY: false, readAll: async () => "" },
+    io: { out: sink(out), err: sink(err) },
+    terminal: detectTerminal(overrides.env ?? {}, PIPED),
+    stdin: { readAll: async () => "" },
     env: {},
     cwd: "/",
     now: () => Date.UTC(2026, 10, 28, 12),
@@ -31,6 +43,7 @@ export function testContext(overrides: Partial<Context> = {}): { ctx: Context } 
     random: () => 0.5,
     signal: new AbortController().signal,
     platform: "linux",
+    launch: () => false,
     execPath: process.execPath,
     ...overrides,
   };

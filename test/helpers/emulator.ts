@@ -18,17 +18,30 @@ export class Emulator {
     });
   }
 
-  /** An output stream whose writes go to the emulator, in order. */
+  /**
+   * An output stream whose writes go to the emulator, in order, with the cursor methods of Node's
+   * tty.WriteStream that ora moves its spinner with.
+   */
   stream() {
+    const write = (chunk: string | Uint8Array) => {
+      const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+      this.pending = this.pending.then(() => new Promise<void>((resolve) => this.term.write(text, resolve)));
+      return true;
+    };
+    const emulator = this;
     return {
       isTTY: true,
-      write: (chunk: string | Uint8Array) => {
-        const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-        this.pending = this.pending.then(
-          () => new Promise<void>((resolve) => this.term.write(text, resolve)),
-        );
-        return true;
+      get columns() {
+        return emulator.columns;
       },
+      write,
+      cursorTo: (x: number) => write(`\u001b[${x + 1}G`),
+      moveCursor: (dx: number, dy: number) =>
+        write(
+          `${dx < 0 ? `\u001b[${-dx}D` : dx > 0 ? `\u001b[${dx}C` : ""}${dy < 0 ? `\u001b[${-dy}A` : dy > 0 ? `\u001b[${dy}B` : ""}`,
+        ),
+      clearLine: (direction: -1 | 0 | 1) =>
+        write(`\u001b[${direction === 1 ? 0 : direction === -1 ? 1 : 2}K`),
     };
   }
 

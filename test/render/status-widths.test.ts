@@ -4,6 +4,7 @@ import type { RunView } from "../../src/model/run.js";
 import { renderRunTable } from "../../src/render/index.js";
 import { displayWidth } from "../../src/text/text-width.js";
 import { testContext } from "../helpers/context.js";
+import { detectedTerminal } from "../helpers/terminal.js";
 import { block, loadRun, RICH_NOW } from "./helpers.js";
 
 /**
@@ -38,9 +39,12 @@ function statusText(run: RunView, columns: number | undefined, env: Record<strin
   const { ctx } = testContext({
     env,
     now: () => RICH_NOW,
-    io: { ...testContext().ctx.io, stdoutIsTTY: columns !== undefined, columns: () => columns },
+    terminal: detectedTerminal(env, {
+      stdoutIsTTY: columns !== undefined,
+      columns: () => columns,
+    }).withoutColor(),
   });
-  return renderStatus(run, "table", { compact: false, steps: true, color: false }, "orders", ctx);
+  return renderStatus(run, "table", { compact: false, steps: true }, "orders", ctx);
 }
 
 describe("status into a pipe", () => {

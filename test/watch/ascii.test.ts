@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Context } from "../../src/core/context.js";
 import { type WatchRequest, watchStatus } from "../../src/watch/watch-status.js";
 import { testContext } from "../helpers/context.js";
+import { detectedTerminal } from "../helpers/terminal.js";
 import { job, polled, stage, step } from "./runs.js";
 
 /** With a locale that is not UTF-8, every character a watch prints is ASCII, the summary line included. */
@@ -39,7 +40,7 @@ function context(env: Context["env"], terminal: boolean) {
     },
   });
   if (terminal) {
-    captured.ctx.io = { ...captured.ctx.io, stdoutIsTTY: true, stderrIsTTY: true, columns: () => 80 };
+    captured.ctx.terminal = detectedTerminal(env);
   }
   return captured;
 }

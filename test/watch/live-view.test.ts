@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { Context } from "../../src/core/context.js";
 import { renderStatus } from "../../src/handlers/status-view.js";
 import type { PolledRun } from "../../src/watch/poll-loop.js";
 import { HIDE_CURSOR, SHOW_CURSOR } from "../../src/watch/terminal.js";
 import { type WatchRequest, watchStatus } from "../../src/watch/watch-status.js";
 import { testContext } from "../helpers/context.js";
 import { Emulator } from "../helpers/emulator.js";
+import { detectedTerminal, emulatorTerminal } from "../helpers/terminal.js";
 import { job, polled, stage, step } from "./runs.js";
 
 /**
@@ -71,7 +71,7 @@ async function watchIn(
 ) {
   const out = emulator.stream();
   out.write(`${PROMPT}\n`);
-  const listeners = new Set<() => void>();
+  const screen = emulatorTerminal(emulator);
   const frames: Frame[] = [];
   const snapshot = async () => {
     await emulator.settled();
@@ -82,8 +82,7 @@ async function watchIn(
     });
   };
   const resize = async (columns: number, rows: number) => {
-    emulator.resize(columns, rows);
-    for (const listener of listeners) listener();
+    screen.resize(columns, rows);
     await snapshot();
   };
   let clock = Date.UTC(2026, 10, 28, 12);
@@ -97,26 +96,17 @@ async function watchIn(
       await between(frames, resize);
     },
   });
-  const io: Context["io"] = {
+  ctx.io = {
     ...ctx.io,
     out: {
-      isTTY: true,
       write: (chunk) => {
         raw.push(String(chunk));
         return out.write(chunk);
       },
     },
-    stdoutIsTTY: true,
-    stderrIsTTY: true,
-    columns: () => emulator.columns,
-    rows: () => emulator.rows,
-    onResize: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
   };
-  ctx.io = io;
-  const view = { compact: false, steps: true, color: false };
+  ctx.terminal = screen.terminal;
+  const view = { compact: false, steps: true };
   const request: WatchRequest = {
     intervalMs: 1000,
     failFast: false,
@@ -129,7 +119,7 @@ async function watchIn(
   };
   const code = await watchStatus(request, ctx);
   await emulator.settled();
-  return { code, frames, raw: raw.join(""), listeners };
+  return { code, frames, raw: raw.join(""), listeners: screen.listeners };
 }
 
 /** What every live frame must be: on the alternate screen, header on top, status line last, within the screen. */
@@ -245,13 +235,8 @@ describe("watchStatus on a terminal, interrupted", () => {
         throw new Error("aborted");
       },
     });
-    ctx.io = {
-      ...ctx.io,
-      out: { write: (chunk) => raw.push(String(chunk)) > 0 && out.write(chunk) },
-      stdoutIsTTY: true,
-      columns: () => 80,
-      rows: () => 24,
-    };
+    ctx.io = { ...ctx.io, out: { write: (chunk) => raw.push(String(chunk)) > 0 && out.write(chunk) } };
+    ctx.terminal = detectedTerminal(ctx.env);
     const code = await watchStatus(
       {
         intervalMs: 1000,

@@ -3,6 +3,7 @@ import { runCli } from "../../src/cli.js";
 import { createManualClock, type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
 import { testContext } from "../helpers/context.js";
 import { Emulator } from "../helpers/emulator.js";
+import { emulatorTerminal } from "../helpers/terminal.js";
 
 /** `status --all --watch` on a terminal shorter than its table: every frame fits, a resize re-fits. */
 
@@ -20,7 +21,7 @@ describe("several pipelines watched live", () => {
     const emulator = new Emulator(120, 8);
     const out = emulator.stream();
     out.write("$ codearts-run status --all --watch\n");
-    const listeners = new Set<() => void>();
+    const screen = emulatorTerminal(emulator);
     const screens: { screen: string[]; alternate: boolean; rows: number }[] = [];
     const snapshot = async () => {
       await emulator.settled();
@@ -43,23 +44,13 @@ describe("several pipelines watched live", () => {
         clock += ms;
         await snapshot();
         if (screens.length === 1) {
-          emulator.resize(100, 5);
-          for (const listener of listeners) listener();
+          screen.resize(100, 5);
           await snapshot();
         }
       },
     });
-    ctx.io = {
-      ...ctx.io,
-      out,
-      stdoutIsTTY: true,
-      columns: () => emulator.columns,
-      rows: () => emulator.rows,
-      onResize: (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-    };
+    ctx.io = { ...ctx.io, out };
+    ctx.terminal = screen.terminal;
     const code = await runCli(["status", "--all", "--watch", "--timeout", "10s"], ctx, {
       version: "0",
       binPath: "unused",
@@ -78,6 +69,30 @@ describe("several pipelines watched live", () => {
     const normal = emulator.normalBuffer();
     expect(normal.filter((line) => line.startsWith("PIPELINE"))).toHaveLength(1);
     expect(normal.some((line) => /still running|more pipelines/.test(line))).toBe(false);
-    expect(listeners.size).toBe(0);
+    expect(screen.listeners.size).toBe(0);
+  });
+});
+
+describe("several pipelines watched into a log", () => {
+  it("tells each failed poll and gives up as the one-run watch does: the same error, exit 5", async () => {
+    try {
+      const { ctx, stdout, stderr } = testContext({
+        env: { CODEARTS_ENDPOINT: sim.url, CODEARTS_TOKEN: sim.token, CODEARTS_PROJECT_ID: sim.projectId },
+        // From the first wait on, the service answers 503 to everything.
+        sleep: async () => sim.setFaults([{ kind: "503" }]),
+      });
+      const code = await runCli(["status", "web", "mobile", "--watch"], ctx, {
+        version: "0",
+        binPath: "unused",
+      });
+      expect(code).toBe(5);
+      const notes = stderr().match(/^note: could not poll \(failure \d of 5\): .+; next poll in \S+$/gm);
+      expect(notes).toHaveLength(4);
+      expect(stderr()).toMatch(/^error: gave up watching after 5 failed polls in a row; the last: .+$/m);
+      // The last runs seen are still printed, once, as the table.
+      expect(stdout().match(/^PIPELINE\s+RUN\s+STATUS/gm)).toHaveLength(1);
+    } finally {
+      sim.setFaults([]);
+    }
   });
 });

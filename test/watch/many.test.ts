@@ -3,7 +3,11 @@ import { ApiError, CliError } from "../../src/core/errors.js";
 import { ExitCode } from "../../src/core/exit-codes.js";
 import { worstExitCode } from "../../src/handlers/status-many.js";
 import type { RunSummaryView } from "../../src/model/run-summary.js";
-import { exitCodeOfEnd, type LatestChange, watchLatest } from "../../src/watch/many.js";
+import { type LatestChange, type ManyWatchEnd, watchLatest } from "../../src/watch/many.js";
+import { exitCodeOfEnd as exitCodeOf } from "../../src/watch/poll-engine.js";
+
+const exitCodeOfEnd = (end: ManyWatchEnd, worst: typeof worstExitCode) =>
+  exitCodeOf(end, worst, new AbortController().signal);
 
 const run = (
   pipelineName: string,
@@ -46,7 +50,9 @@ async function play(answers: Array<RunSummaryView[] | Error>, options: { timeout
     {
       update: (_runs, found: LatestChange[]) =>
         changes.push(found.map((c) => `${c.run.pipelineName}:${c.from ?? ""}>${c.run.status}`)),
-      failure: (_error, count) => failures.push(count),
+      failure: ({ failures: count }) => {
+        failures.push(count);
+      },
     },
   );
   return { end, sleeps, changes, failures };
