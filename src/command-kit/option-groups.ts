@@ -92,8 +92,8 @@ export function addOutputOptions(command: Command, jsonText: string): Command {
     .option("--json", jsonText);
 }
 
-/** --watch and its flags. */
-export function addWatchOptions(command: Command, failFastText: string, quietText: string): Command {
+/** --watch and its flags; `several`: the command can watch several pipelines (status). */
+export function addWatchOptions(command: Command, { several = false } = {}): Command {
   return command
     .option("-w, --watch", "follow the run until it ends; the exit code is its outcome")
     .option("--interval <seconds>", "with --watch: seconds between polls (default 3)", intervalSeconds)
@@ -102,8 +102,14 @@ export function addWatchOptions(command: Command, failFastText: string, quietTex
       "with --watch: stop after this long (e.g. 30m, 1h) with exit 7",
       watchDuration,
     )
-    .option("--fail-fast", failFastText)
-    .option("--quiet", quietText)
+    .option(
+      "--fail-fast",
+      `with --watch: stop with exit 1 as soon as any stage, job or step FAILED${several ? " (several pipelines: any run)" : ""}`,
+    )
+    .option(
+      "--quiet",
+      "with --watch: print nothing until the end (no progress, no retry notes), then the result; errors still go to stderr",
+    )
     .option("--json-lines", "with --watch: one JSON event per change on stdout, then an end event");
 }
 

@@ -33,11 +33,7 @@ export const runCommand = defineCommand({
       command,
       'print {"pipeline_run_id": …} and nothing else on stdout; with --watch, the run document at the end',
     );
-    addWatchOptions(
-      command,
-      "with --watch: stop with exit 1 as soon as any stage, job or step FAILED",
-      "with --watch: print only the final result",
-    );
+    addWatchOptions(command);
     addReportOptions(command);
   },
   helpAfter: `

@@ -63,11 +63,7 @@ export const statusCommand = defineCommand({
       .option("--compact", "show only what did not complete, with its parents")
       .option("--no-steps", "hide steps; show stages and jobs only")
       .option("--web", "print the run's page in CodeArts and open it in a browser when there is one");
-    addWatchOptions(
-      command,
-      "with --watch: stop with exit 1 as soon as any stage, job or step FAILED (several pipelines: any run)",
-      "with --watch: print nothing until the end (no progress, no retry notes), then the result; errors still go to stderr",
-    );
+    addWatchOptions(command, { several: true });
     addReportOptions(command);
   },
   helpAfter: `

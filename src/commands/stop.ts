@@ -20,11 +20,7 @@ export const stopCommand = defineCommand({
       .option("--run <run-id>", "this run instead of the latest one still going")
       .option("-y, --yes", "do not ask; required when standard input is not a terminal");
     addOutputOptions(command, "with --watch: print the run document at the end (same as --output json)");
-    addWatchOptions(
-      command,
-      "with --watch: stop with exit 1 as soon as any stage, job or step FAILED",
-      "with --watch: print only the final result",
-    );
+    addWatchOptions(command);
     addReportOptions(command);
   },
   helpAfter: `

@@ -67,42 +67,47 @@ async function latestRun(
 export async function runStart(options: RunOptions, ctx: Context): Promise<ExitCodeValue> {
   checkChoices(options);
   await checkReportPaths(options, ctx);
-  return withPipeline(options, ctx, async ({ settings, session, projectId, pipeline }) => {
-    const { api } = session;
-    const reference = sanitizeText(pipeline.reference);
-    const latest = needsLatestRun(options)
-      ? await latestRun(api, projectId, pipeline.id, pipeline.reference)
-      : undefined;
-    const body = buildStartBody(options, latest, reference);
+  const quietRetries = options.watch?.quiet;
+  return withPipeline(
+    { ...options, quietRetries },
+    ctx,
+    async ({ settings, session, projectId, pipeline }) => {
+      const { api } = session;
+      const reference = sanitizeText(pipeline.reference);
+      const latest = needsLatestRun(options)
+        ? await latestRun(api, projectId, pipeline.id, pipeline.reference)
+        : undefined;
+      const body = buildStartBody(options, latest, reference);
 
-    let runId: string;
-    try {
-      runId = await api.startRun(projectId, pipeline.id, body);
-    } catch (error) {
-      throw error instanceof CliError ? maybeStarted(error, pipeline.reference) : error;
-    }
+      let runId: string;
+      try {
+        runId = await api.startRun(projectId, pipeline.id, body);
+      } catch (error) {
+        throw error instanceof CliError ? maybeStarted(error, pipeline.reference) : error;
+      }
 
-    // Without --watch the view is the started run: its id as JSON, or a line for a person.
-    if (!options.watch && outputFor("started", settings.output.value) === "json") {
-      ctx.io.out.write(`${JSON.stringify({ pipeline_run_id: runId })}\n`);
+      // Without --watch the view is the started run: its id as JSON, or a line for a person.
+      if (!options.watch && outputFor("started", settings.output.value) === "json") {
+        ctx.io.out.write(`${JSON.stringify({ pipeline_run_id: runId })}\n`);
+        return ExitCode.Ok;
+      }
+      const safeId = sanitizeText(runId);
+      if (options.watch) {
+        ctx.io.err.write(`Started ${reference} (run ${safeId})\n`);
+        return await showRun(
+          { api, projectId, pipeline, output: outputFor("run", settings.output.value) },
+          { ...options, run: runId, compact: false, steps: true, web: false },
+          ctx,
+        );
+      }
+      // The number is a courtesy: a run that is not readable yet still started.
+      const number = await api
+        .getRunDetail({ projectId, pipelineId: pipeline.id, runId })
+        .then((answer) => readRun(answer.document, answer.requestId).runNumber)
+        .catch(() => undefined);
+      ctx.io.out.write(`Started ${reference}${number === undefined ? "" : ` #${number}`} (run ${safeId})\n`);
+      ctx.io.err.write(`Follow it: codearts-run status ${shellWord(reference)} --run ${safeId} --watch\n`);
       return ExitCode.Ok;
-    }
-    const safeId = sanitizeText(runId);
-    if (options.watch) {
-      ctx.io.err.write(`Started ${reference} (run ${safeId})\n`);
-      return await showRun(
-        { api, projectId, pipeline, output: outputFor("run", settings.output.value) },
-        { ...options, run: runId, compact: false, steps: true, web: false },
-        ctx,
-      );
-    }
-    // The number is a courtesy: a run that is not readable yet still started.
-    const number = await api
-      .getRunDetail({ projectId, pipelineId: pipeline.id, runId })
-      .then((answer) => readRun(answer.document, answer.requestId).runNumber)
-      .catch(() => undefined);
-    ctx.io.out.write(`Started ${reference}${number === undefined ? "" : ` #${number}`} (run ${safeId})\n`);
-    ctx.io.err.write(`Follow it: codearts-run status ${shellWord(reference)} --run ${safeId} --watch\n`);
-    return ExitCode.Ok;
-  });
+    },
+  );
 }

@@ -56,31 +56,36 @@ export async function runStop(options: StopOptions, ctx: Context): Promise<ExitC
     );
   }
   await checkReportPaths(options, ctx);
-  return withPipeline(options, ctx, async ({ settings, session, projectId, pipeline }) => {
-    const { api } = session;
-    const reference = sanitizeText(pipeline.reference);
-    const id = runId ?? (await latestGoingRunId(api, projectId, pipeline.id, reference));
-    const answer = await api.getRunDetail({ projectId, pipelineId: pipeline.id, runId: id });
-    const run = readRun(answer.document, answer.requestId);
-    const name = `${reference}${run.runNumber === undefined ? "" : ` #${run.runNumber}`} (run ${sanitizeText(id)})`;
-    const status = sanitizeText(run.status);
-    if (!GOING.includes(run.status) && statusKind(run.status) !== "unknown") {
-      ctx.io.err.write(`${name} has already ended ${status}: nothing to stop.\n`);
-      return ExitCode.Ok;
-    }
-    const since = run.startTime === undefined ? "" : ` since ${formatIso(run.startTime)}`;
-    ctx.io.err.write(`${name} is ${status}${since}.\n`);
-    if (!options.yes && !(await confirmed(ctx))) {
-      ctx.io.err.write("Not stopped.\n");
-      return ExitCode.Ok;
-    }
-    await api.stopRun(projectId, pipeline.id, id);
-    ctx.io.err.write(`Asked CodeArts to stop ${name}.\n`);
-    if (!options.watch) return ExitCode.Ok;
-    return await showRun(
-      { api, projectId, pipeline, output: outputFor("run", settings.output.value) },
-      { ...options, run: id, compact: false, steps: true, web: false },
-      ctx,
-    );
-  });
+  const quietRetries = options.watch?.quiet;
+  return withPipeline(
+    { ...options, quietRetries },
+    ctx,
+    async ({ settings, session, projectId, pipeline }) => {
+      const { api } = session;
+      const reference = sanitizeText(pipeline.reference);
+      const id = runId ?? (await latestGoingRunId(api, projectId, pipeline.id, reference));
+      const answer = await api.getRunDetail({ projectId, pipelineId: pipeline.id, runId: id });
+      const run = readRun(answer.document, answer.requestId);
+      const name = `${reference}${run.runNumber === undefined ? "" : ` #${run.runNumber}`} (run ${sanitizeText(id)})`;
+      const status = sanitizeText(run.status);
+      if (!GOING.includes(run.status) && statusKind(run.status) !== "unknown") {
+        ctx.io.err.write(`${name} has already ended ${status}: nothing to stop.\n`);
+        return ExitCode.Ok;
+      }
+      const since = run.startTime === undefined ? "" : ` since ${formatIso(run.startTime)}`;
+      ctx.io.err.write(`${name} is ${status}${since}.\n`);
+      if (!options.yes && !(await confirmed(ctx))) {
+        ctx.io.err.write("Not stopped.\n");
+        return ExitCode.Ok;
+      }
+      await api.stopRun(projectId, pipeline.id, id);
+      ctx.io.err.write(`Asked CodeArts to stop ${name}.\n`);
+      if (!options.watch) return ExitCode.Ok;
+      return await showRun(
+        { api, projectId, pipeline, output: outputFor("run", settings.output.value) },
+        { ...options, run: id, compact: false, steps: true, web: false },
+        ctx,
+      );
+    },
+  );
 }

@@ -48,6 +48,37 @@ describe("codearts-run run --watch: the CI gate", () => {
   });
 });
 
+describe("codearts-run run --watch --quiet", () => {
+  /** The CLI's first sleep (the first wait between polls) turns on two 503 answers for the pipeline. */
+  async function runWithLaterFaults(args: string[]) {
+    let armed = false;
+    const sleep = async (ms: number) => {
+      cli.clock.advance(ms);
+      if (!armed) {
+        armed = true;
+        cli.sim.setFaults([{ kind: "503", pipeline: "web", times: 2 }]);
+      }
+    };
+    try {
+      return await cli.run(args, { overrides: { sleep } });
+    } finally {
+      cli.sim.setFaults([]);
+    }
+  }
+
+  it("prints no note about the retried polls, as status --watch --quiet does", async () => {
+    const result = await runWithLaterFaults(["run", "web", "--watch", "--quiet"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain("note:");
+  });
+
+  it("without --quiet the same retries are told", async () => {
+    const result = await runWithLaterFaults(["run", "web", "--watch"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^note: .+retrying in/m);
+  });
+});
+
 describe("codearts-run run: what reaches the start request", () => {
   it("--json prints the run id and nothing else", async () => {
     const result = await cli.run(["run", "web", "--json"]);
