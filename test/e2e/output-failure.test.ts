@@ -79,3 +79,29 @@ describe("outputFailure: what each write error becomes", () => {
     expect(outputFailure(error("EIO"), "stderr", 0)).toEqual({ exitCode: 8, report: "" });
   });
 });
+
+describe("a reader that goes away", () => {
+  /** The simulator's `web` pipeline. */
+  const webId = () => sim.pipelines.find((p) => p.name === "web")?.id ?? "";
+
+  it("ends quietly when the reader of its output goes away (| head -c 10)", async () => {
+    sim.setFaults([{ kind: "huge-strings", pipeline: "web" }]);
+    try {
+      // Like `| head -c 10`: read the first chunk, then close our end of the pipe.
+      const child = spawn(process.execPath, [BIN, "status", webId(), "--json"], {
+        env: { ...simulatorEnv(sim), PATH: process.env.PATH ?? "" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (chunk) => {
+        stderr += chunk;
+      });
+      child.stdout.once("data", () => child.stdout.destroy());
+      const code = await new Promise((resolve) => child.on("close", resolve));
+      expect(code).toBe(0);
+      expect(stderr).toBe("");
+    } finally {
+      sim.setFaults([]);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock, type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
-import { expectCleanError, runBinary, simulatorEnv } from "./cli.js";
+import { expectCleanError, simulatorEnv } from "../e2e/cli.js";
+import { runCommand } from "../helpers/cli-in-process.js";
 
 let sim: RunningSimulator;
 
@@ -12,7 +13,7 @@ afterAll(async () => {
 });
 
 function status(args: string[]) {
-  return runBinary(["status", ...args], simulatorEnv(sim));
+  return runCommand(["status", ...args], simulatorEnv(sim));
 }
 
 /** The PIPELINE column of the table, in order. */
@@ -87,18 +88,12 @@ describe("codearts-run status with several pipelines --watch", () => {
   it("follows them until every one has finished, one line per change", async () => {
     const clock = createManualClock(Date.UTC(2026, 10, 28, 12));
     const fresh = await startSimulator({ clock });
-    let seen = fresh.stats().requests;
-    // Scenario time moves only when the watch polls, so a slow start cannot skip the progress.
-    const driver = setInterval(() => {
-      if (fresh.stats().requests > seen) {
-        seen = fresh.stats().requests;
-        clock.advance(5000);
-      }
-    }, 20);
     try {
-      const result = await runBinary(
+      // Scenario time moves only when the watch waits between polls, so no progress is skipped.
+      const result = await runCommand(
         ["status", "web", "demo", "--watch", "--interval", "0.1"],
         simulatorEnv(fresh),
+        { sleep: async () => clock.advance(5000) },
       );
       expect(result.code).toBe(0);
       expect(result.stdout).not.toContain("\u001b");
@@ -106,7 +101,6 @@ describe("codearts-run status with several pipelines --watch", () => {
       expect(result.stdout).toMatch(/Z {2}demo #1 RUNNING → COMPLETED\n/);
       expect(result.stdout).toMatch(/\nPIPELINE\s+RUN/);
     } finally {
-      clearInterval(driver);
       await fresh.close();
     }
   });

@@ -8,7 +8,8 @@ import {
   type RunningSimulator,
   startSimulator,
 } from "../../src/simulator/index.js";
-import { runBinary, STACK_TRACE } from "./cli.js";
+import { STACK_TRACE } from "../e2e/cli.js";
+import { runCommand } from "../helpers/cli-in-process.js";
 
 /**
  * The hostile-input suite: bad argv, environment, config files and server answers. Every case
@@ -413,7 +414,7 @@ describe.each([
   it.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
     sim.setFaults(c.fault ? [c.fault] : []);
     try {
-      const result = await runBinary(c.args(), (c.env ?? noEnv)(), {
+      const result = await runCommand(c.args(), (c.env ?? noEnv)(), {
         cwd: c.cwd ? path.join(dir, c.cwd) : undefined,
         input: c.input,
       });
@@ -441,7 +442,7 @@ describe("hostile server answers that still hold a readable run", () => {
   ] as const)("%s: rendered safely, exit code from the run's status", async (_name, kind) => {
     sim.setFaults([{ kind }]);
     try {
-      const result = await runBinary(["status", id("api")], simEnv());
+      const result = await runCommand(["status", id("api")], simEnv());
       expect(result.code).toBe(1);
       expect(result.stderr).not.toMatch(STACK_TRACE);
       // Layout newlines only: no escape sequence, C0/C1 control, bidi override or bare CR reaches the terminal.

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock, type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
-import { type CliResult, runBinary, STACK_TRACE } from "./cli.js";
+import { type CliResult, STACK_TRACE } from "../e2e/cli.js";
+import { runCommand } from "../helpers/cli-in-process.js";
 
 let sim: RunningSimulator;
 let dir: string;
@@ -49,14 +50,14 @@ describe("settings from a config file", () => {
         `      frontend: ${idOf("web")}`,
       ].join("\n"),
     );
-    const result = await runBinary(["status", "frontend", "--json"], {}, { cwd: dir });
+    const result = await runCommand(["status", "frontend", "--json"], {}, { cwd: dir });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).pipeline_id).toBe(idOf("web"));
   });
 
   it("explains every effective value's source in `config show`, never showing the token", async () => {
-    const result = await runBinary(["config", "show"], { CODEARTS_PROJECT_ID: sim.projectId }, { cwd: dir });
+    const result = await runCommand(["config", "show"], { CODEARTS_PROJECT_ID: sim.projectId }, { cwd: dir });
     expect(result.code).toBe(0);
     const file = path.join(dir, ".codeartsrc");
     expect(result.stdout).toMatch(new RegExp(`config file\\s+${file}`));
@@ -67,7 +68,7 @@ describe("settings from a config file", () => {
     expect(result.stdout).toMatch(/output\s+table\s+default/);
     expect(result.stdout).not.toContain(sim.token);
 
-    const json = await runBinary(["config", "show", "--json"], {}, { cwd: dir });
+    const json = await runCommand(["config", "show", "--json"], {}, { cwd: dir });
     const parsed = JSON.parse(json.stdout);
     expect(parsed.credentials).toEqual({
       kind: "token",
@@ -82,7 +83,7 @@ describe("settings from a config file", () => {
       `endpoint: ${sim.url}\nprojectId: ${sim.projectId}\ntoken: ${sim.token}\n`,
       0o644,
     );
-    const result = await runBinary(["--config", open, "status", idOf("web")]);
+    const result = await runCommand(["--config", open, "status", idOf("web")]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
       `warning: config file ${open} holds a secret and other users can read it; run: chmod 600 ${open}\n`,
@@ -91,7 +92,7 @@ describe("settings from a config file", () => {
 
   it("rejects an invalid file with its path and the key, exit 2", async () => {
     const bad = await configFile("bad.yaml", "region: cn-north-4\nprojects: {}\n");
-    const result = await runBinary(["status", idOf("web"), "--config", bad]);
+    const result = await runCommand(["status", idOf("web"), "--config", bad]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       `error: config file ${bad}: projects is not a known key; did you mean projectId?\nhint: fix the key (see .codeartsrc.example for every key), or name another file with --config\n`,
@@ -107,13 +108,13 @@ describe("pipelines by name", () => {
   });
 
   it("looks a pipeline up by its name when it is neither an id nor an alias", async () => {
-    const result = await runBinary(["status", "api", "--json"], env());
+    const result = await runCommand(["status", "api", "--json"], env());
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).pipeline_id).toBe(idOf("api"));
   });
 
   it("says not found (exit 4) with the closest names", async () => {
-    const result = await runBinary(["status", "wbe"], env());
+    const result = await runCommand(["status", "wbe"], env());
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(
       /^error: no pipeline named "wbe" in project [0-9a-f]{32}\nhint: closest names: "web"/,
@@ -123,7 +124,7 @@ describe("pipelines by name", () => {
 
   it("refuses a reference that cannot be an id, alias or name before any request", async () => {
     const before = sim.stats().requests;
-    const result = await runBinary(["status", "web/../../x"], env());
+    const result = await runCommand(["status", "web/../../x"], env());
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       /^error: "web\/..\/..\/x" is not a pipeline id, alias or name\nhint: .*32 letters or digits/,
@@ -136,7 +137,7 @@ describe("credentials on standard input and auth check", () => {
   const env = () => ({ CODEARTS_ENDPOINT: sim.url, CODEARTS_PROJECT_ID: sim.projectId });
 
   it("reads a token from --token-stdin", async () => {
-    const result = await runBinary(["status", idOf("web"), "--token-stdin", "--json"], env(), {
+    const result = await runCommand(["status", idOf("web"), "--token-stdin", "--json"], env(), {
       input: `${sim.token}\n`,
     });
     expect(result.stderr).toBe("");
@@ -144,13 +145,13 @@ describe("credentials on standard input and auth check", () => {
   });
 
   it("refuses an empty --token-stdin", async () => {
-    const result = await runBinary(["status", idOf("web"), "--token-stdin"], env(), { input: "" });
+    const result = await runCommand(["status", idOf("web"), "--token-stdin"], env(), { input: "" });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--token-stdin: standard input was empty/);
   });
 
   it("auth check names the method that worked", async () => {
-    const result = await runBinary(["auth", "check"], { ...env(), CODEARTS_TOKEN: sim.token });
+    const result = await runCommand(["auth", "check"], { ...env(), CODEARTS_TOKEN: sim.token });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^ok: IAM token from CODEARTS_TOKEN\n/);
     expect(result.stdout).toMatch(/pipelines? visible/);
@@ -158,7 +159,7 @@ describe("credentials on standard input and auth check", () => {
   });
 
   it("auth check says why not, exit 3", async () => {
-    const result = await runBinary(["auth", "check"], { ...env(), CODEARTS_TOKEN: "expired-token-value" });
+    const result = await runCommand(["auth", "check"], { ...env(), CODEARTS_TOKEN: "expired-token-value" });
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/refused the credentials/);
     expect(result.stderr).not.toContain("expired-token-value");

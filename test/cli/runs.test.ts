@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock, type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
-import { type CliResult, expectCleanError, runBinary, simulatorEnv } from "./cli.js";
+import { type CliResult, expectCleanError, simulatorEnv } from "../e2e/cli.js";
+import { runCommand } from "../helpers/cli-in-process.js";
 
 // A fixed clock: the list-runs answers are the same for the CLI and for the test's own requests.
 const clock = createManualClock(Date.UTC(2026, 10, 28, 12, 0, 0));
@@ -14,7 +15,7 @@ afterAll(async () => {
 });
 
 function runs(args: string[], overrides?: Record<string, string>): Promise<CliResult> {
-  return runBinary(["runs", ...args], simulatorEnv(sim, overrides));
+  return runCommand(["runs", ...args], simulatorEnv(sim, overrides));
 }
 
 type Run = { pipeline_run_id: string; run_number: number; status: string };
@@ -87,7 +88,10 @@ describe("codearts-run runs", () => {
   it("gives run ids that `status --run` takes", async () => {
     const failed = rows((await runs(["web"])).stdout).find((r) => r.status.includes("FAILED"));
     expect(failed).toBeDefined();
-    const status = await runBinary(["status", "web", "--run", failed?.id ?? "", "--json"], simulatorEnv(sim));
+    const status = await runCommand(
+      ["status", "web", "--run", failed?.id ?? "", "--json"],
+      simulatorEnv(sim),
+    );
     expect(status.code).toBe(1);
     expect(JSON.parse(status.stdout).id).toBe(failed?.id);
   });

@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
-import { type CliResult, runBinary, STACK_TRACE } from "./cli.js";
+import { type CliResult, STACK_TRACE } from "../e2e/cli.js";
+import { runCommand } from "../helpers/cli-in-process.js";
 
 // The real clock: AK/SK signatures are dated by the CLI's clock and checked against the simulator's.
 let sim: RunningSimulator;
@@ -72,7 +73,7 @@ function passwordEnv(
 }
 
 async function run(env: Record<string, string>, debug = false): Promise<CliResult> {
-  const result = await runBinary([...(debug ? ["--debug"] : []), "status", pipelineId, "--json"], env);
+  const result = await runCommand([...(debug ? ["--debug"] : []), "status", pipelineId, "--json"], env);
   results.push(result);
   return result;
 }
@@ -118,7 +119,7 @@ describe("each method from a config profile and from flags", () => {
       `    ak: ${ak}`,
       `    sk: ${sk}`,
     ]);
-    const result = await runBinary(
+    const result = await runCommand(
       ["status", pipelineId, "--json", "--config", file, "--profile", "ci"],
       home,
     );
@@ -138,10 +139,10 @@ describe("each method from a config profile and from flags", () => {
       `    username: ${user}`,
       `    password: ${password}`,
     ]);
-    const fromFile = await runBinary(["status", pipelineId, "--json", "--config", file], home);
+    const fromFile = await runCommand(["status", pipelineId, "--json", "--config", file], home);
     expectRunDocument(fromFile);
     const other = await freshHome();
-    const piped = await runBinary(
+    const piped = await runCommand(
       ["status", pipelineId, "--json", "--password-stdin", "--region", region, "--iam-endpoint", sim.url],
       { ...base(other), CODEARTS_DOMAIN: domain, CODEARTS_USERNAME: user },
       { input: `${password}\n` },
@@ -218,7 +219,7 @@ describe("auth check checks", () => {
   it("refuses a wrong password after a successful sign-in, and signs in again with the right one", async () => {
     const home = await freshHome();
     const check = async (env: Record<string, string>) => {
-      const result = await runBinary(["auth", "check"], env);
+      const result = await runCommand(["auth", "check"], env);
       results.push(result);
       return result;
     };

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
-import { type CliResult, runBinary, STACK_TRACE } from "./cli.js";
+import { type CliResult, STACK_TRACE } from "../e2e/cli.js";
+import { runCommand } from "../helpers/cli-in-process.js";
 
 /**
  * Secret hygiene: every command and failure path, with every credential method, with and without
@@ -100,7 +101,7 @@ describe.concurrent("no secret in any output", () => {
   it.each(CASES.map((c) => [`${c.method}: ${c.scenario.name}${c.debug ? " --debug" : ""}`, c] as const))(
     "%s",
     async (_name, { method, scenario, debug }) => {
-      const result = await runBinary(
+      const result = await runCommand(
         [...scenario.args, ...(debug ? ["--debug"] : [])],
         credentialEnv(method),
       );
@@ -126,7 +127,7 @@ describe("secrets refused or misplaced", () => {
       env[key] = wrong[key];
       // A new cache, so the password run cannot reuse a token from an earlier test.
       env.XDG_CACHE_HOME = path.join(dir, `cache-${method}-wrong`);
-      const result = await runBinary(["status", "web", "--debug"], env);
+      const result = await runCommand(["status", "web", "--debug"], env);
       expect(result.code).toBe(3);
       expect(result.stdout + result.stderr).not.toContain(wrong[key]);
     }
@@ -144,7 +145,7 @@ describe("secrets refused or misplaced", () => {
       ["config", "show", "--json"],
       ["status", "web", "--debug"],
     ]) {
-      const result = await runBinary([...args, "--config", file], { HOME: dir });
+      const result = await runCommand([...args, "--config", file], { HOME: dir });
       expect(result.stdout + result.stderr).not.toContain(sim.token);
       expect(result.stdout + result.stderr).not.toContain("hunter2-secret");
     }

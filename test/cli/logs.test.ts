@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock, type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
-import { type CliResult, expectCleanError, runBinary, simulatorEnv } from "./cli.js";
+import { type CliResult, expectCleanError, simulatorEnv } from "../e2e/cli.js";
+import { runCommand } from "../helpers/cli-in-process.js";
 
 const clock = createManualClock(Date.UTC(2026, 10, 28, 12, 0, 0));
 let sim: RunningSimulator;
@@ -13,7 +14,7 @@ afterAll(async () => {
 });
 
 function logs(args: string[]): Promise<CliResult> {
-  return runBinary(["logs", ...args], simulatorEnv(sim));
+  return runCommand(["logs", ...args], simulatorEnv(sim));
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the run document, read loosely
