@@ -1,8 +1,10 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import type { CosmiconfigResult } from "cosmiconfig";
 import type { Env } from "../core/context.js";
 import { UsageError } from "../core/errors.js";
+import { sanitizeText } from "../text/sanitize.js";
 import { mayHoldConfig } from "./probe.js";
 import { type ConfigFile, SECRET_KEYS, type SettingProblem, validateConfig } from "./schema.js";
 
@@ -47,9 +49,27 @@ export function userConfigDir(env: Env): string | undefined {
 }
 
 /** The parser's own explanation, without its "YAML Error in <file>:" preamble or code excerpt. */
-function parserReason(text: string): string {
-  const lines = text.split("\n").filter((line) => line.trim() !== "" && !/^(YAML|JSON) Error in /.test(line));
-  return lines[0]?.trim() ?? text;
+/**
+ * The parser's explanation alone. Its message also quotes the file (a code frame, coloured when the
+ * parser thinks the terminal can take it, and "while parsing '<the whole file>'"), and a config
+ * file may hold a secret: none of that is shown.
+ */
+export function parserReason(text: string): string {
+  const explanation = stripVTControlCharacters(text)
+    .split("\n")
+    .map((line) => line.trim())
+    .find(
+      (line) =>
+        line !== "" &&
+        !/^(YAML|JSON) Error in /.test(line) &&
+        // Code-frame lines: "> 1 | {…", "2 |   token: …", "|   ^", "------^".
+        !/^(>\s*)?\d*\s*\|/.test(line) &&
+        !/^-+\^/.test(line),
+    );
+  const reason = explanation?.replace(/ while parsing\b.*$/, "").trim();
+  if (!reason) return "the parser gave no reason";
+  const clean = sanitizeText(reason);
+  return clean.length > 200 ? `${clean.slice(0, 199)}…` : clean;
 }
 
 function readFailure(filepath: string, error: unknown): UsageError {

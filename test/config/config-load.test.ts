@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/load.js";
+import { loadConfig, parserReason } from "../../src/config/load.js";
 import { UsageError } from "../../src/core/errors.js";
 
 let root: string;
@@ -122,6 +122,23 @@ describe("loadConfig", () => {
     const loaded = await loadConfig({ explicitPath: "other.json", cwd: root, env: noHome });
     expect(loaded?.filepath).toBe(named);
     expect(loaded?.config.region).toBe("tr-west-1");
+  });
+
+  it("says why a file is not valid without quoting it: it may hold a secret", async () => {
+    await put("json/.codeartsrc.json", '{"token": "hunter2",,}');
+    await put("yaml/.codeartsrc", "region: cn-north-4\n  token: hunter2\n");
+    for (const folder of ["json", "yaml"]) {
+      const failure = await loadConfig({ cwd: path.join(root, folder), env: noHome }).catch((e) => e);
+      expect(failure.message).toMatch(/: it is not valid: \w/);
+      expect(failure.message).not.toContain("hunter2");
+      expect(failure.message).not.toContain("\n");
+    }
+  });
+
+  it("drops the parser's coloured code frame (the parser colours it when it sees CI or a terminal)", () => {
+    const coloured =
+      'JSON Error in /x/.codeartsrc.json: \n\n\u001b[0m\u001b[31m\u001b[1m>\u001b[22m\u001b[39m\u001b[90m 1 |\u001b[39m {\u001b[32m"token"\u001b[39m: "s3cret",,}\n \u001b[90m   |\u001b[39m  \u001b[31m^\u001b[39m\n\nExpected double-quoted property name in JSON at position 19 while parsing \'{"token": "s3cret",,}\' \n';
+    expect(parserReason(coloured)).toBe("Expected double-quoted property name in JSON at position 19");
   });
 
   it("reports unreadable files with the path and a fix, never a parser's stack", async () => {
