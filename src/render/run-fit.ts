@@ -4,7 +4,7 @@ import { type StatusKind, statusKind } from "../model/status.js";
 import { displayWidth, ellipsisFor, truncateToWidth } from "../text/text-width.js";
 import { COUNTED_KINDS, countRun, type LevelCount } from "./run-counts.js";
 import { PIPED_COLUMNS, type RenderOptions, renderHeader, renderRunTable } from "./run-table.js";
-import { type TreeRow, visibleRows } from "./run-tree.js";
+import { chosenRows, type RunNode, type TreeRow, visibleRows } from "./run-tree.js";
 import { statusPaint } from "./status-style.js";
 import { createChalk } from "./style.js";
 import { renderTreeTable } from "./tree-table.js";
@@ -72,6 +72,18 @@ function moreLines(all: Map<StatusKind, number>, shown: Map<StatusKind, number>,
   return lines;
 }
 
+/**
+ * The order in which nodes earn a row in a short view: what needs a person's eye, then what comes
+ * next (in the order it will run), then what is done, the most recent first.
+ */
+function byPriority(rows: readonly TreeRow[]): RunNode[] {
+  const kindOf = (row: TreeRow) => statusKind(row.node.status);
+  const worth = rows.filter((row) => WORTH_A_ROW.has(kindOf(row)));
+  const next = rows.filter((row) => kindOf(row) === "pending");
+  const rest = rows.filter((row) => !WORTH_A_ROW.has(kindOf(row)) && kindOf(row) !== "pending").reverse();
+  return [...worth, ...next, ...rest].map((row) => row.node);
+}
+
 /** "Stages 4 (1 failed) · Jobs 8 (1 running) · Steps 10": the counts footer in one line. */
 function countsLine(run: RunView, options: RenderOptions, width: number): string {
   const chalk = createChalk(options.colorLevel);
@@ -99,44 +111,50 @@ export function renderRunFitted(run: RunView, options: RenderOptions, maxRows: n
   if (terminalRows(linesOf(full), width) <= maxRows) return full;
 
   const chalk = createChalk(options.colorLevel);
-  const title = linesOf(renderHeader(run, options, width, chalk))[0] ?? "";
+  const header = linesOf(renderHeader(run, options, width, chalk));
+  const title = header[0] ?? "";
   const showSteps = options.showSteps ?? true;
-  const all = kindCounts(visibleRows(run, { showSteps }));
-  // A message's first line only: the whole of it is in the table printed when the watch ends.
-  const worth = visibleRows(run, { showSteps, only: (node) => WORTH_A_ROW.has(statusKind(node.status)) }).map(
-    (row) => ({ ...row, node: { ...row.node, message: row.node.message?.split("\n")[0] } }),
-  );
-  const tree = (count: number) =>
-    count === 0
+  const everyRow = visibleRows(run, { showSteps });
+  const all = kindCounts(everyRow);
+  const worthCount = everyRow.filter(({ node }) => WORTH_A_ROW.has(statusKind(node.status))).length;
+  // The `count` nodes that earn a row first, with their parents; a message's first line only: the
+  // whole of it is in the table printed when the watch ends.
+  const rowsFor = (count: number) =>
+    chosenRows(run, { showSteps }, (rows) => new Set(byPriority(rows).slice(0, count))).map((row) => ({
+      ...row,
+      node: { ...row.node, message: row.node.message?.split("\n")[0] },
+    }));
+  const tree = (rows: TreeRow[]) =>
+    rows.length === 0
       ? []
-      : linesOf(
-          renderTreeTable(
-            worth.slice(0, count),
-            { ...options, width, clock: run.serverTime ?? options.now },
-            chalk,
-          ),
-        );
+      : linesOf(renderTreeTable(rows, { ...options, width, clock: run.serverTime ?? options.now }, chalk));
   const summary = countsLine(run, options, width);
-  const frame = (count: number) => [
-    title,
-    ...tree(count),
-    ...moreLines(all, kindCounts(worth.slice(0, count)), options.unicode),
-    summary,
-  ];
+  const frame = (count: number, head: string[]) => {
+    const rows = rowsFor(count);
+    return [...head, ...tree(rows), ...moreLines(all, kindCounts(rows), options.unicode), summary];
+  };
   const fits = (lines: string[]) => terminalRows(lines, width) <= maxRows;
+  /** The most nodes that fit under `head` (a row's message may take several lines): binary search. */
+  const mostThatFit = (head: string[]) => {
+    let low = 0;
+    // Each node takes a row at least: more than maxRows never fit (and a huge run stays cheap).
+    let high = Math.min(everyRow.length, maxRows);
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (fits(frame(middle, head))) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
 
-  // The most rows worth showing that fit (a row's message may take several lines): binary search.
-  let low = 0;
-  let high = worth.length;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (fits(frame(middle))) low = middle;
-    else high = middle - 1;
-  }
-  const chosen = frame(low);
+  // The whole header when it leaves room for everything worth a row; else the title line alone.
+  const withHeader = mostThatFit(header);
+  const head = withHeader >= worthCount ? header : [title];
+  const low = head === header ? withHeader : mostThatFit(head);
+  const chosen = frame(low, head);
   if (fits(chosen)) return `${chosen.join("\n")}\n`;
   // A terminal too short even for that: the title, then the counts, then what "more" lines fit.
-  const more = chosen.slice(1, -1);
+  const more = chosen.slice(head.length, -1);
   const counts = fits([title, summary]) ? [summary] : [];
   const shown: string[] = [];
   for (const line of more) if (fits([title, ...shown, line, ...counts])) shown.push(line);

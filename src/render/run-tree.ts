@@ -166,18 +166,24 @@ function flattenTree(nodes: RunNode[], depth = 0, guides: boolean[] = [], rows: 
   return rows;
 }
 
+/** The rows a renderer draws, honouring --compact and --no-steps. */
+export function visibleRows(run: RunView, options: { compact?: boolean; showSteps?: boolean }): TreeRow[] {
+  const tree = buildRunTree(run, { showSteps: options.showSteps ?? true });
+  return flattenTree(options.compact ? keepOnly(tree, unfinished) : tree);
+}
+
 /**
- * The rows a renderer draws, honouring --compact and --no-steps; `only` keeps just the nodes it
- * accepts and their parents (the live view on a short terminal).
+ * The rows of the nodes `choose` picks (it is given every row, in order), plus the parents that
+ * place them: a short view of a tall run (the live view on a small terminal).
  */
-export function visibleRows(
+export function chosenRows(
   run: RunView,
-  options: { compact?: boolean; showSteps?: boolean; only?: (node: RunNode) => boolean },
+  options: { showSteps?: boolean },
+  choose: (all: readonly TreeRow[]) => ReadonlySet<RunNode>,
 ): TreeRow[] {
-  let tree = buildRunTree(run, { showSteps: options.showSteps ?? true });
-  if (options.compact) tree = keepOnly(tree, unfinished);
-  if (options.only) tree = keepOnly(tree, options.only);
-  return flattenTree(tree);
+  const tree = buildRunTree(run, { showSteps: options.showSteps ?? true });
+  const chosen = choose(flattenTree(tree));
+  return flattenTree(keepOnly(tree, (node) => chosen.has(node)));
 }
 
 /** "│  ├─ " before the label. */

@@ -27,4 +27,17 @@ describe("renderRunFitted", () => {
     expect(fitted).toContain("… 4 more (3 not started, 1 skipped)");
     expect(fitted.at(-1)).toMatch(/^Stages 4 \(1 failed, 1 running\) · Jobs 8 .+ · Steps 10 /);
   });
+
+  test("uses the room it has: the whole header, then what runs next, then what finished last", () => {
+    const options = { colorLevel: 0, columns: 100, timeStyle: "iso", now: RICH_NOW, unicode: true } as const;
+    const running = { ...rich, status: "RUNNING" };
+    const short = lines(renderRunFitted(running, options, 14));
+    const roomy = lines(renderRunFitted(running, options, 26));
+    expect(short.some((line) => line.startsWith("Trigger "))).toBe(false);
+    expect(roomy.some((line) => line.startsWith("Trigger "))).toBe(true);
+    expect(roomy.join("\n")).toMatch(/○ INIT +Deploy \(after Test, Security scan\)/);
+    expect(roomy).toContain("… 9 more (completed)");
+    expect(terminalRows(roomy, 100)).toBeGreaterThan(terminalRows(short, 100));
+    expect(terminalRows(roomy, 100)).toBeLessThanOrEqual(26);
+  });
 });
