@@ -40,6 +40,14 @@ export function readServiceError(body: unknown): ServiceError | undefined {
   return undefined;
 }
 
+/**
+ * A documented "this pipeline or project is not there (for you)" answer, as against a not-found
+ * whose code the pages do not give (e.g. the run detail of a pipeline that never ran).
+ */
+export function isDocumentedAbsence(errorCode: string | undefined): boolean {
+  return errorCode !== undefined && KNOWN_CODES[errorCode]?.exitCode === ExitCode.NotFound;
+}
+
 interface KnownCode {
   exitCode: ExitCodeValue;
   summary: string;

@@ -61,7 +61,8 @@ export function checkChoices(choices: StartChoices): void {
   if (choices.source !== undefined && !codeChoice(choices)) {
     throw new UsageError("--source only applies with --branch, --tag or --commit", "add one of them");
   }
-  const length = Array.from(choices.description ?? "").length;
+  // Counted as the service (Java) counts a string: UTF-16 code units, so an emoji counts twice.
+  const length = (choices.description ?? "").length;
   if (length > MAX_DESCRIPTION_CHARACTERS) {
     throw new UsageError(
       `--description is ${length} characters long; CodeArts takes at most ${MAX_DESCRIPTION_CHARACTERS}`,

@@ -1,4 +1,5 @@
 import type { CodeArtsApi } from "../api/codearts.js";
+import { isDocumentedAbsence } from "../api/service-error.js";
 import { checkReportPaths, type ReportOptions } from "../ci/report-paths.js";
 import { outputFor } from "../command-kit/output.js";
 import type { Context } from "../core/context.js";
@@ -54,7 +55,10 @@ async function latestRun(
     const answer = await api.getRunDetail({ projectId, pipelineId });
     return { run: readRun(answer.document, answer.requestId), document: answer.document };
   } catch (error) {
-    if (error instanceof CliError && error.exitCode === ExitCode.NotFound) {
+    // A pipeline or project that is not there stays exit 4; any other not-found here is the
+    // latest run of a pipeline that has none (the pages document no code for that).
+    const absent = error instanceof ApiError && isDocumentedAbsence(error.details.errorCode);
+    if (error instanceof CliError && error.exitCode === ExitCode.NotFound && !absent) {
       throw new UsageError(
         `${sanitizeText(reference)} has never run, so its code sources, stages and jobs are not known`,
         "start it once without --branch/--tag/--commit/--stage/--job",

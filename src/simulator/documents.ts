@@ -38,7 +38,8 @@ function times(m: RunMoment, span: Parameters<typeof timesAt>[0]): { start_time:
 function pauseTime(m: RunMoment, span: Parameters<typeof timesAt>[0]): number {
   if (span.pausedAt === undefined || m.elapsed < span.pausedAt) return 0;
   const until = span.endAt === undefined ? m.elapsed : Math.min(m.elapsed, span.endAt);
-  return Math.max(0, until - span.pausedAt);
+  // Scenario time runs `speed` times faster than the clock the documents report in.
+  return Math.round(Math.max(0, until - span.pausedAt) / m.world.frame.speed);
 }
 
 function hasStarted(m: RunMoment, node: { span: Parameters<typeof timesAt>[0] }): boolean {
@@ -201,7 +202,6 @@ export function runDetailDocument(m: RunMoment, clockNow: number): Record<string
     group_name: null,
     detail_url: detailUrl(world, pipeline.id, run.id),
     // Only runs started through the API carry them (see start-stop.ts).
-    ...(run.variables ? { variables: run.variables } : {}),
     current_system_time: clockNow,
   };
 }

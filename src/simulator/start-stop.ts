@@ -8,8 +8,9 @@
  * - Stopping a run that has already ended is refused with 400.
  * - `choose_stages` / `choose_jobs` must name stage / job identifiers of the pipeline's latest run;
  *   they are recorded, not acted on (every stage still runs).
- * - The run detail of a started run shows the request's `variables` (an assumption: the detail page
- *   does not document them).
+ * - The run detail of a started run does not show the request's `variables`: neither the detail page
+ *   nor the SDK model has such a field, and the simulator sends only what the real service sends.
+ *   Tests read them from `startRequests()`.
  */
 import { timestampedIdentifier } from "./ids.js";
 import type { RunPlan, StagePlan } from "./plan.js";
@@ -23,11 +24,6 @@ export interface StartRecord {
   pipelineId: string;
   runId: string;
   body: Record<string, unknown>;
-}
-
-export interface SimVariable {
-  name: string;
-  value: string;
 }
 
 const MAX_DESCRIPTION = 1024;
@@ -66,7 +62,6 @@ interface StartBody {
   branch?: string;
   tag?: string;
   description: string | null;
-  variables: SimVariable[];
 }
 
 function readStrings(body: Record<string, unknown>, key: string): string[] | SimResponse {
@@ -119,7 +114,7 @@ function readStartBody(
   if (build.build_type !== undefined && build.build_type !== "branch" && build.build_type !== "tag") {
     return badParameter('build_params.build_type must be "branch" or "tag"');
   }
-  return { branch, tag, description: description as string | null, variables: rawVariables as SimVariable[] };
+  return { branch, tag, description: description as string | null };
 }
 
 /** `POST …/pipelines/{pipeline_id}/run`. */
@@ -164,7 +159,6 @@ export function startRun(
     plan,
     executorId: ctx.world.ids("user:codearts-run"),
     commitId: `${idOf("commit")}${idOf("commit2").slice(0, 8)}`,
-    variables: request.variables,
     ...scheduleRun(plan, idOf),
   };
   pipeline.runs.push(run);

@@ -18,8 +18,6 @@ export interface SimRunModel extends ScheduledRun {
   plan: RunPlan;
   executorId: string;
   commitId: string;
-  /** The `variables` of the start request, for runs started through the API. */
-  variables?: { name: string; value: string }[];
 }
 
 export interface SimPipelineModel {

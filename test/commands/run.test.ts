@@ -137,13 +137,10 @@ describe("codearts-run run: what reaches the start request", () => {
       choose_jobs: [expect.stringMatching(/^\d{13}[0-9a-f]{8}-/)],
       description: "from the tests",
     });
-    // The run detail of the new run shows what was asked for.
+    // The run detail of the new run shows what was asked for (the SDK model has no variables).
     const detail = await cli.run(["status", "web", "--run", String(runId), "--json"]);
     const document = JSON.parse(detail.stdout);
-    expect(document.variables).toEqual([
-      { name: "env", value: "staging" },
-      { name: "flags", value: "a=b" },
-    ]);
+    expect(document).not.toHaveProperty("variables");
     expect(document.sources[0].params.build_params.target_branch).toBe("feature/login");
     expect(document.description).toBe("from the tests");
   });
@@ -195,6 +192,19 @@ describe("codearts-run run: what reaches the start request", () => {
     expect(result.stderr).toContain('error: no stage "Lint" in web\'s latest run');
     expect(result.stderr).toContain('hint: its stages: "Build", "Test", "Deploy"');
     expect(cli.sim.startRequests()).toHaveLength(before);
+  });
+
+  it("says a pipeline id that does not exist is not found (exit 4), not that it never ran", async () => {
+    const result = await cli.run(["run", "0123456789abcdef0123456789abcdef", "--branch", "main"]);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/pipeline not found/);
+    expect(result.stderr).not.toMatch(/never run/);
+  });
+
+  it("counts --description as the service does (UTF-16 units): 513 emoji are 1026", async () => {
+    const result = await cli.run(["run", "web", "--description", "🚀".repeat(513)]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--description is 1026 characters long/);
   });
 
   it("refuses --branch for a pipeline that never ran: its code sources are not known", async () => {

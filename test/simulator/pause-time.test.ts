@@ -40,4 +40,18 @@ describe("pause_time", () => {
       `${formatDuration(working)} so far, plus ${formatDuration(run.pause_time)} paused`,
     );
   });
+
+  it("is on the documents' clock: at --speed 10 a minute of the clock is a minute of pause", async () => {
+    const fast = await startTestSimulator({ speed: 10 });
+    try {
+      const before = await detail(fast.sim, "release");
+      fast.clock.set(fast.clock.now() + 60_000);
+      const after = await detail(fast.sim, "release");
+      expect(after.pause_time - before.pause_time).toBe(60_000);
+      // Never more pause than the run is old.
+      expect(after.pause_time).toBeLessThanOrEqual(after.current_system_time - after.start_time);
+    } finally {
+      await fast.sim.close();
+    }
+  });
 });

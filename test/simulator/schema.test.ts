@@ -11,7 +11,9 @@ import {
   listPipelinesAnswer,
   listRunsAnswer,
   runDetailAnswer,
+  runPipelineAnswer,
   stepLogAnswer,
+  stopRunAnswer,
 } from "../contract/schemas.js";
 import {
   type Answer,
@@ -111,6 +113,26 @@ describe("the simulator's answers match the SDK models", () => {
       "step log",
     ]);
     expect(seen.some((c) => c.what.endsWith("(never ran)"))).toBe(true);
+  });
+
+  it("when a run is started (with variables) and stopped, and for the started run's detail", async () => {
+    const web = sim.pipeline("web").id;
+    const started = await post(sim, `${base()}/${web}/run`, {
+      description: "schema tour",
+      variables: [{ name: "env", value: "staging" }],
+    });
+    const runId = JSON.parse(started.body).pipeline_run_id as string;
+    const checked = [
+      check("start a run", runPipelineAnswer, started),
+      check("run detail of the started run", runDetailAnswer, await authed(sim, detailPath(sim, web, runId))),
+      check(
+        "stop the started run",
+        stopRunAnswer,
+        await post(sim, `${base()}/${web}/pipeline-runs/${runId}/stop`, {}),
+      ),
+      check("run detail of the stopped run", runDetailAnswer, await authed(sim, detailPath(sim, web, runId))),
+    ];
+    expect(failures(checked)).toEqual([]);
   });
 
   it("in every shape of error the CodeArts routes and IAM give", async () => {
