@@ -23,7 +23,10 @@ export const runCommand = defineCommand({
       .argument("<pipeline>", "pipeline id, alias from the config, or name")
       .option("--branch <name>", "build this branch of the pipeline's code source")
       .option("--tag <name>", "build this tag of the pipeline's code source")
-      .option("--commit <sha>", "build this commit (of --branch, or of the branch the last run built)")
+      .option(
+        "--commit <sha>",
+        "ask for this commit of --branch (or of the branch the last run built); sent as build_params.commit_id, which the documented request model lacks: a service that ignores it builds the branch head",
+      )
       .option("--source <alias>", "the code source --branch/--tag/--commit is for, when there are several")
       .option("--var <NAME=VALUE>", "set a pipeline parameter; repeat for more", collect)
       .option("--stage <name>", "run only this stage (name or identifier); repeat for more", collect)

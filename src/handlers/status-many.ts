@@ -1,5 +1,6 @@
 import { outputFor } from "../command-kit/output.js";
 import type { Context } from "../core/context.js";
+import { CliError } from "../core/errors.js";
 import { ExitCode, type ExitCodeValue } from "../core/exit-codes.js";
 import type { Fields } from "../model/run.js";
 import type { RunSummaryView } from "../model/run-summary.js";
@@ -47,8 +48,13 @@ export async function runStatusMany(options: StatusManyOptions, ctx: Context): P
       ? await many.everyPipeline()
       : await many.resolve(options.pipelines, settings.pipelines);
     if (targets.length === 0) {
-      ctx.io.err.write("The project has no pipelines.\n");
-      return ExitCode.Ok;
+      // CodeArts lists no pipelines to a user who is not a member of the project (reference §7):
+      // a gate that checks "all of them" must not pass on none.
+      throw new CliError(
+        `no pipelines in project ${session.connection.projectId.value}`,
+        ExitCode.NotFound,
+        "check --project / CODEARTS_PROJECT_ID and that you are a member of the project (a non-member sees none)",
+      );
     }
     let raw: Fields[] = [];
     // The answer has no current_system_time: its Date header is the server's clock.

@@ -157,6 +157,6 @@ export async function resolvePipeline(
     ExitCode.NotFound,
     closest.length > 0
       ? `closest names: ${closest.join(", ")}; a pipeline id (32 letters or digits) or a config alias also works`
-      : "the project has no pipelines; check --project / CODEARTS_PROJECT_ID",
+      : "the project lists no pipelines to you; check --project / CODEARTS_PROJECT_ID and that you are a member of the project",
   );
 }

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock, type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
 import { expectCleanError, simulatorEnv } from "../e2e/cli.js";
@@ -102,6 +104,29 @@ describe("codearts-run status with several pipelines --watch", () => {
       expect(result.stdout).toMatch(/\nPIPELINE\s+RUN/);
     } finally {
       await fresh.close();
+    }
+  });
+});
+
+describe("codearts-run status --all in a project that lists no pipelines", () => {
+  it("is not found (exit 4), never a pass: CodeArts lists none to a user who is not a member", async () => {
+    // What the list API answers a non-member (reference §7): no error, just nothing.
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { "Content-Type": "application/json" });
+      response.end('{"offset":0,"limit":100,"total":0,"pipelines":[]}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const result = await runCommand(["status", "--all"], {
+        CODEARTS_ENDPOINT: `http://127.0.0.1:${port}`,
+        CODEARTS_TOKEN: "token",
+        CODEARTS_PROJECT_ID: "0123456789abcdef0123456789abcdef",
+      });
+      expectCleanError(result, 4, /^error: no pipelines in project 0123456789abcdef0123456789abcdef\n/);
+      expect(result.stderr).toMatch(/that you are a member of the project/);
+    } finally {
+      server.close();
     }
   });
 });
