@@ -8,6 +8,13 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
   // Answered here, without loading the bundle: scripts ask it often, and it costs a bare `node`.
   const { version } = JSON.parse(readFileSync(path.join(__dirname, "../package.json"), "utf8"));
+  // As the CLI does (src/output-failure.ts): a full disk or failing stdout is exit 8, one error
+  // line; a reader that went away (EPIPE) is nobody's error.
+  process.stdout.on("error", (error) => {
+    if (error.code === "EPIPE") return;
+    process.stderr.write(`error: could not write to standard output (${error.code ?? error.message})\n`);
+    process.exitCode = 8;
+  });
   process.stdout.write(`${version}\n`);
 } else {
   runBundle();

@@ -47,6 +47,12 @@ function expectOneOutputError(result: { code: number | null; stderr: string }) {
 }
 
 describe("a failed write to stdout", () => {
+  it("--version > /dev/full (answered by the bin itself): one error line, exit 8", async () => {
+    const result = await runIntoDevFull(["--version"]);
+    expect(result.code, result.stderr).toBe(ExitCode.OutputFailed);
+    expect(result.stderr).toBe("error: could not write to standard output (ENOSPC)\n");
+  });
+
   it("--help > /dev/full: one error line, exit 8", async () => {
     expectOneOutputError(await runIntoDevFull(["--help"]));
   });
