@@ -4,10 +4,11 @@ import { outputFor } from "../command-kit/output.js";
 import type { Context } from "../core/context.js";
 import { CliError, UsageError } from "../core/errors.js";
 import { ExitCode, type ExitCodeValue } from "../core/exit-codes.js";
-import { requireId } from "../model/ids.js";
+import { isId, requireId } from "../model/ids.js";
 import { statusKind } from "../model/status.js";
 import { formatIso } from "../render/index.js";
 import { readRun } from "../session/read-run.js";
+import { refuseImpossibleReference } from "../session/resolve-pipeline.js";
 import { type GlobalOptions, withPipeline } from "../session/session.js";
 import { sanitizeText } from "../text/sanitize.js";
 import { type StatusWatchOptions, showRun } from "./status.js";
@@ -49,6 +50,8 @@ async function confirmed(ctx: Context): Promise<boolean> {
 
 export async function runStop(options: StopOptions, ctx: Context): Promise<ExitCodeValue> {
   const runId = options.run === undefined ? undefined : requireId(options.run, "run id", "--run");
+  // A mistake in what to stop is worth saying before asking whether to stop it.
+  if (!isId(options.pipeline)) refuseImpossibleReference(options.pipeline);
   if (!options.yes && (!ctx.terminal.canPrompt || !ctx.stdin.readLine)) {
     throw new UsageError(
       "stopping a run needs a confirmation, and standard input is not a terminal to ask at",

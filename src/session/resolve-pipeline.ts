@@ -89,8 +89,11 @@ function mistypedId(reference: string): string | undefined {
   return undefined;
 }
 
-/** References that cannot be right, refused before any request. */
-function checkReference(reference: string): void {
+/**
+ * Blank references and mistyped ids: refused before anything else happens (before a command asks
+ * for a confirmation, say), as no alias or name can be like that.
+ */
+export function refuseImpossibleReference(reference: string): void {
   if (reference.trim() === "") {
     throw new UsageError(
       reference === "" ? "the pipeline is empty" : "the pipeline is only white space",
@@ -104,6 +107,11 @@ function checkReference(reference: string): void {
       "a pipeline id is 32 letters or digits, like e5460d1d403146a1935c2d4b68ef506c; copy it from the pipeline's address in CodeArts",
     );
   }
+}
+
+/** References that cannot be right, refused before any request. */
+function checkReference(reference: string): void {
+  refuseImpossibleReference(reference);
   if (!NAME_PATTERN.test(reference)) {
     throw new UsageError(
       `${quoteInput(reference)} is not a pipeline id, alias or name`,

@@ -28,6 +28,16 @@ describe("codearts-run stop", () => {
     expect(cli.sim.stats().requests).toBe(before);
   });
 
+  it.each([
+    ["3be3733ae38f5d0b7229f85e8a5e5ad", /looks like a mistyped pipeline id: it has 31 characters/],
+    ["   ", /the pipeline is only white space/],
+  ])("says what is wrong with %j before asking for a confirmation", async (reference, message) => {
+    const result = await cli.run(["stop", reference]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/confirmation/);
+  });
+
   it("at a terminal shows the run and asks; anything but yes leaves it going", async () => {
     const result = await cli.run(["stop", "mobile"], { overrides: terminal("n") });
     expect(result.code).toBe(0);
