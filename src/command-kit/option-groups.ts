@@ -3,8 +3,8 @@ import { flagAttribute, SETTINGS } from "../config/setting-table.js";
 import { UsageError } from "../core/errors.js";
 import type { GlobalOptions } from "../session/session.js";
 import { parseDuration } from "../watch/duration.js";
-import { formatsOf, type View } from "./output.js";
 import { DEFAULT_INTERVAL_MS, MIN_INTERVAL_MS } from "../watch/schedule.js";
+import { formatsOf, type View } from "./output.js";
 
 /**
  * The flags several commands share, declared once: the global settings flags (from the settings

@@ -65,7 +65,10 @@ export const statusCommand = defineCommand({
       ["run", "pipelines"],
       "print the run document exactly as the API sent it (same as --output json)",
     );
-    addRunViewOptions(command).option("--web", "print the run's page in CodeArts and open it in a browser when there is one");
+    addRunViewOptions(command).option(
+      "--web",
+      "print the run's page in CodeArts and open it in a browser when there is one",
+    );
     addWatchOptions(command, { several: true });
     addReportOptions(command);
   },
