@@ -96,9 +96,8 @@ export function addOutputOptions(
   const from = configured ? `${formats[0]}, or \`output\` in the config` : formats[0];
   return command
     .addOption(
-      new Option("-o, --output <format>", `output format: ${formats.join(", ")} (default: ${from})`).choices(
-        formats,
-      ),
+      // commander lists the choices after the description.
+      new Option("-o, --output <format>", `output format (default: ${from})`).choices(formats),
     )
     .option("--json", jsonText);
 }

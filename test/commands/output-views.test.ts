@@ -206,7 +206,12 @@ describe("--help offers each view's own formats", () => {
     [["config", "show"], "table, json"],
     [["simulate"], "table, json"],
   ])("%j", async (args, formats) => {
-    expect(await outputLine(args)).toContain(`output format: ${formats} (default:`);
+    const choices = formats
+      .split(", ")
+      .map((format) => `"${format}"`)
+      .join(", ");
+    expect(await outputLine(args)).toContain(`(default: ${formats.split(",")[0]}`);
+    expect(await outputLine(args)).toContain(`(choices: ${choices})`);
   });
 
   it("simulate does not claim to read `output` from the config", async () => {
