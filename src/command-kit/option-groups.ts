@@ -1,9 +1,10 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { flagAttribute, OUTPUT_FORMATS, SETTINGS } from "../config/setting-table.js";
+import { flagAttribute, SETTINGS } from "../config/setting-table.js";
 import { UsageError } from "../core/errors.js";
 import type { GlobalOptions } from "../session/session.js";
 import { parseDuration } from "../watch/duration.js";
 import { DEFAULT_INTERVAL_MS, MIN_INTERVAL_MS } from "../watch/schedule.js";
+import { formatsOf, type View } from "./output.js";
 
 /**
  * The flags several commands share, declared once: the global settings flags (from the settings
@@ -80,16 +81,32 @@ export function globalOptions(command: Command): GlobalOptions {
   };
 }
 
-/** `-o/--output` and `--json`, the same for every command that prints a view. */
-export function addOutputOptions(command: Command, jsonText: string): Command {
+/**
+ * `-o/--output` and `--json`, the same for every command that prints a view, offering the formats
+ * its views speak (the first is the default). `configured: false`: the command does not read the
+ * config file's `output` (the simulator).
+ */
+export function addOutputOptions(
+  command: Command,
+  views: readonly View[],
+  jsonText: string,
+  { configured = true } = {},
+): Command {
+  const formats = formatsOf(views);
+  const from = configured ? `${formats[0]}, or \`output\` in the config` : formats[0];
   return command
     .addOption(
-      new Option(
-        "-o, --output <format>",
-        "output format (default: table, or `output` in the config)",
-      ).choices(OUTPUT_FORMATS),
+      // commander lists the choices after the description.
+      new Option("-o, --output <format>", `output format (default: ${from})`).choices(formats),
     )
     .option("--json", jsonText);
+}
+
+/** --compact / --no-steps: how much of one run's tree to show (`status`, `run --watch`, `stop --watch`). */
+export function addRunViewOptions(command: Command): Command {
+  return command
+    .option("--compact", "show only what did not complete, with its parents")
+    .option("--no-steps", "hide steps; show stages and jobs only");
 }
 
 /** --watch and its flags; `several`: the command can watch several pipelines (status). */
@@ -145,6 +162,13 @@ export function watchOptions(o: Record<string, unknown>): WatchOptions | undefin
   if (o.jsonLines && (o.json || o.output !== undefined)) {
     const other = o.json ? "--json" : `--output ${String(o.output)}`;
     throw new UsageError(`--json-lines cannot be combined with ${other}`, "choose one output");
+  }
+  // --quiet prints nothing until the end; --json-lines is a line per change: they contradict.
+  if (o.jsonLines && o.quiet) {
+    throw new UsageError(
+      "--json-lines cannot be combined with --quiet",
+      "--json-lines prints each change as it happens, --quiet only the end: choose one",
+    );
   }
   return {
     intervalMs: (o.interval as number | undefined) ?? DEFAULT_INTERVAL_MS,

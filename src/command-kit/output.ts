@@ -8,6 +8,13 @@ import { UsageError } from "../core/errors.js";
  * (exit 2) naming both flags. Adding a format to a view is one entry here plus its renderer.
  */
 
+/**
+ * A format a view can be printed in: the configurable ones, and `text` for the views whose default
+ * is prose rather than a table (logs, a credentials check). `text` is not a value of `output`.
+ */
+export type ViewFormat = OutputFormat | "text";
+
+/** The formats of each view; the first is its default. */
 export const VIEW_FORMATS = {
   /** One pipeline run: `status <pipeline>`, `run --watch`, `stop --watch`. */
   run: ["table", "json", "markdown", "junit"],
@@ -17,36 +24,50 @@ export const VIEW_FORMATS = {
   history: ["table", "json", "markdown"],
   /** A run just started: `run` without --watch. */
   started: ["table", "json"],
+  /** A stop asked for: `stop` without --watch (its "table" is a line, as for a started run). */
+  stopped: ["table", "json"],
+  /** The logs of a run's steps: `logs`. */
+  logs: ["text", "json"],
+  /** Which identity and method worked: `auth check`. */
+  identity: ["text", "json"],
   /** The effective settings: `config show`. */
   settings: ["table", "json"],
   /** The simulator's connection details: `simulate`. */
   simulator: ["table", "json"],
-} as const satisfies Record<string, readonly OutputFormat[]>;
+} as const satisfies Record<string, readonly ViewFormat[]>;
 
 export type View = keyof typeof VIEW_FORMATS;
+/** The formats view `V` speaks. */
+export type FormatOf<V extends View> = (typeof VIEW_FORMATS)[V][number];
 
 const VIEW_NAMES: Record<View, string> = {
   run: "a run",
   pipelines: "several pipelines",
   history: "a run list",
   started: "a started run (without --watch)",
+  stopped: "a stop (without --watch)",
+  logs: "logs",
+  identity: "a credentials check",
   settings: "the settings",
   simulator: "the simulator",
 };
 
-export function speaks(view: View, format: OutputFormat): boolean {
-  return (VIEW_FORMATS[view] as readonly OutputFormat[]).includes(format);
+export function speaks<V extends View>(view: V, format: ViewFormat): format is FormatOf<V> {
+  return (VIEW_FORMATS[view] as readonly ViewFormat[]).includes(format);
 }
 
 /** Machine output: what a script reads, to which nothing else may be added on stdout. */
-const MACHINE: readonly OutputFormat[] = ["json", "markdown", "junit"];
+const MACHINE: readonly ViewFormat[] = ["json", "markdown", "junit"];
 
 /**
  * The format asked for on the command line (undefined when none), after refusing what contradicts:
  * `--json` with another `-o`, a format the view does not speak, `--web` with machine output.
  */
-export function requestedOutput(view: View, flags: Record<string, unknown>): OutputFormat | undefined {
-  const output = flags.output as OutputFormat | undefined;
+export function requestedOutput<V extends View>(
+  view: V,
+  flags: Record<string, unknown>,
+): FormatOf<V> | undefined {
+  const output = flags.output as ViewFormat | undefined;
   if (flags.json && output !== undefined && output !== "json") {
     throw new UsageError(
       `--json cannot be combined with --output ${output}`,
@@ -67,10 +88,32 @@ export function requestedOutput(view: View, flags: Record<string, unknown>): Out
       "--web prints the run's address; drop it to print the run itself",
     );
   }
+  // A JUnit report lists every step as a test case: it has no compact or step-less form.
+  const trimmed = flags.compact ? "--compact" : flags.steps === false ? "--no-steps" : undefined;
+  if (format === "junit" && trimmed) {
+    throw new UsageError(
+      `${trimmed} cannot be combined with ${flag}`,
+      "a JUnit report lists every step: drop one of them",
+    );
+  }
   return format;
 }
 
-/** The format to print in: the one asked for (already in settings), else the configured one if the view speaks it. */
-export function outputFor(view: View, configured: OutputFormat): OutputFormat {
-  return speaks(view, configured) ? configured : "table";
+/**
+ * The format to print in: the one asked for (already in settings), else the configured one if the
+ * view speaks it, else the view's default.
+ */
+export function outputFor<V extends View>(view: V, configured: ViewFormat): FormatOf<V> {
+  return speaks(view, configured) ? configured : (VIEW_FORMATS[view][0] as FormatOf<V>);
+}
+
+/** The formats several views speak together (`status`: one run, or several pipelines), for `--help`. */
+export function formatsOf(views: readonly View[]): ViewFormat[] {
+  return [...new Set(views.flatMap((view) => VIEW_FORMATS[view] as readonly ViewFormat[]))];
+}
+
+/** `run`/`stop`: --compact and --no-steps shape the run a watch shows; without --watch there is none. */
+export function refuseRunViewWithoutWatch(flags: Record<string, unknown>, watch: unknown): void {
+  const flag = flags.compact ? "--compact" : flags.steps === false ? "--no-steps" : undefined;
+  if (flag && !watch) throw new UsageError(`${flag} only applies to a watch`, "add --watch");
 }

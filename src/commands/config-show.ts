@@ -9,7 +9,7 @@ export const configShowCommand = defineCommand({
   name: "config show",
   description: "print the effective settings and where each came from (secrets redacted)",
   declare: (command: Command) => {
-    addOutputOptions(command, "print them as JSON (same as --output json)");
+    addOutputOptions(command, ["settings"], "print them as JSON (same as --output json)");
   },
   handler: async ({ flags, global }, ctx) => {
     const output = requestedOutput("settings", flags);

@@ -3,10 +3,11 @@ import { defineCommand } from "../command-kit/define-command.js";
 import {
   addOutputOptions,
   addReportOptions,
+  addRunViewOptions,
   addWatchOptions,
   watchOptions,
 } from "../command-kit/option-groups.js";
-import { requestedOutput } from "../command-kit/output.js";
+import { refuseRunViewWithoutWatch, requestedOutput } from "../command-kit/output.js";
 import { EXIT_CODE_HELP } from "../core/exit-codes.js";
 
 /** `run <pipeline>`: start a run; --watch follows it as `status --watch` does. */
@@ -34,9 +35,11 @@ export const runCommand = defineCommand({
       .option("--description <text>", "the run's description (at most 1024 characters)");
     addOutputOptions(
       command,
+      ["run", "started"],
       'print {"pipeline_run_id": …} and nothing else on stdout; with --watch, the run document at the end',
     );
     addWatchOptions(command);
+    addRunViewOptions(command);
     addReportOptions(command);
   },
   helpAfter: `
@@ -51,6 +54,7 @@ not have started: codearts-run says so, exits 5, and gives the command that chec
 ${EXIT_CODE_HELP}`,
   handler: async ({ args, flags: o, global }, ctx) => {
     const watch = watchOptions(o);
+    refuseRunViewWithoutWatch(o, watch);
     const output = requestedOutput(watch ? "run" : "started", o);
     const [{ runStart }, { parseVariable }] = await Promise.all([
       import("../handlers/run.js"),
@@ -70,6 +74,8 @@ ${EXIT_CODE_HELP}`,
         jobs: (o.job as string[] | undefined) ?? [],
         description: o.description as string | undefined,
         watch,
+        compact: Boolean(o.compact),
+        steps: o.steps !== false,
         summaryFile: o.summaryFile as string | undefined,
         junitFile: o.junitFile as string | undefined,
       },

@@ -15,6 +15,7 @@ export const runsCommand = defineCommand({
       .option("--status <statuses>", "only runs with these statuses, comma-separated, e.g. FAILED,CANCELED");
     addOutputOptions(
       command,
+      ["history"],
       "print the runs as a JSON array of the objects the API sent (same as --output json)",
     );
   },

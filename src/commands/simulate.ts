@@ -29,7 +29,12 @@ export const simulateCommand = defineCommand({
       .option("--speed <factor>", "run the scenarios this many times faster", positiveNumber, 1)
       .option("--seed <n>", "seed for ids and data", Number)
       .option("--fault <spec...>", "inject faults, e.g. 503, 429:web, slow=2000:api, 503*2");
-    addOutputOptions(command, "print the connection details as one JSON object (same as --output json)");
+    addOutputOptions(
+      command,
+      ["simulator"],
+      "print the connection details as one JSON object (same as --output json)",
+      { configured: false },
+    );
   },
   handler: async ({ flags: o }, ctx) => {
     // The simulator is no client of CodeArts: the config file's `output` is not read for it.

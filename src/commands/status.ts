@@ -3,6 +3,7 @@ import { defineCommand } from "../command-kit/define-command.js";
 import {
   addOutputOptions,
   addReportOptions,
+  addRunViewOptions,
   addWatchOptions,
   flagSpelling,
   watchOptions,
@@ -59,10 +60,15 @@ export const statusCommand = defineCommand({
       .argument("[pipelines...]", "pipeline id, alias from the config, or name; several for one line each")
       .option("--all", "every pipeline of the project, one line each with its latest run")
       .option("--run <run-id>", "a specific run instead of the latest");
-    addOutputOptions(command, "print the run document exactly as the API sent it (same as --output json)")
-      .option("--compact", "show only what did not complete, with its parents")
-      .option("--no-steps", "hide steps; show stages and jobs only")
-      .option("--web", "print the run's page in CodeArts and open it in a browser when there is one");
+    addOutputOptions(
+      command,
+      ["run", "pipelines"],
+      "print the run document exactly as the API sent it (same as --output json)",
+    );
+    addRunViewOptions(command).option(
+      "--web",
+      "print the run's page in CodeArts and open it in a browser when there is one",
+    );
     addWatchOptions(command, { several: true });
     addReportOptions(command);
   },

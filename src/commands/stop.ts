@@ -3,11 +3,11 @@ import { defineCommand } from "../command-kit/define-command.js";
 import {
   addOutputOptions,
   addReportOptions,
+  addRunViewOptions,
   addWatchOptions,
   watchOptions,
 } from "../command-kit/option-groups.js";
-import { requestedOutput } from "../command-kit/output.js";
-import { UsageError } from "../core/errors.js";
+import { refuseRunViewWithoutWatch, requestedOutput } from "../command-kit/output.js";
 
 /** `stop <pipeline>`: stop a run, after showing it and asking; --watch follows it to its end. */
 
@@ -19,8 +19,13 @@ export const stopCommand = defineCommand({
       .argument("<pipeline>", "pipeline id, alias from the config, or name")
       .option("--run <run-id>", "this run instead of the latest one still going")
       .option("-y, --yes", "do not ask; required when standard input is not a terminal");
-    addOutputOptions(command, "with --watch: print the run document at the end (same as --output json)");
+    addOutputOptions(
+      command,
+      ["run", "stopped"],
+      'print {"pipeline_run_id": …, "stopped": true|false} on stdout; with --watch, the run document at the end',
+    );
     addWatchOptions(command);
+    addRunViewOptions(command);
     addReportOptions(command);
   },
   helpAfter: `
@@ -28,15 +33,12 @@ Examples:
   codearts-run stop web                     # shows the run, asks, stops it
   codearts-run stop web --run 25adfa6784124cfc9b9274ceaecf9957 --yes --watch
 
-Exits 0 once the stop is asked for (or when the run had already ended); with --watch, with the
-run's outcome, 6 for CANCELED.`,
+Exits 0 once the stop is asked for (or when the run had already ended, or was not stopped:
+--json then prints "stopped": false); with --watch, with the run's outcome, 6 for CANCELED.`,
   handler: async ({ args, flags: o, global }, ctx) => {
     const watch = watchOptions(o);
-    const output = requestedOutput("run", o);
-    if (output !== undefined && !watch) {
-      const flag = o.json ? "--json" : "--output";
-      throw new UsageError(`${flag} only applies to a watch`, "add --watch to print the run at its end");
-    }
+    refuseRunViewWithoutWatch(o, watch);
+    const output = requestedOutput(watch ? "run" : "stopped", o);
     const { runStop } = await import("../handlers/stop.js");
     return runStop(
       {
@@ -46,6 +48,8 @@ run's outcome, 6 for CANCELED.`,
         run: o.run as string | undefined,
         yes: Boolean(o.yes),
         watch,
+        compact: Boolean(o.compact),
+        steps: o.steps !== false,
         summaryFile: o.summaryFile as string | undefined,
         junitFile: o.junitFile as string | undefined,
       },

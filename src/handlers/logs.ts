@@ -2,6 +2,7 @@ import type { ChalkInstance } from "chalk";
 import type { CodeArtsApi } from "../api/codearts.js";
 import { detectCi } from "../ci/environment.js";
 import { type LogFolding, logFolding } from "../ci/log-groups.js";
+import { type FormatOf, outputFor } from "../command-kit/output.js";
 import type { Context } from "../core/context.js";
 import { ApiError } from "../core/errors.js";
 import { ExitCode, type ExitCodeValue } from "../core/exit-codes.js";
@@ -20,6 +21,18 @@ export interface LogsOptions extends GlobalOptions {
   step?: string;
   failed: boolean;
   raw: boolean;
+  /** -o/--output or --json; absent: the configured `output` where logs speak it, else text. */
+  format?: FormatOf<"logs">;
+}
+
+/** One step's log in `--json`: the log exactly as received (JSON escapes what a terminal would not show). */
+interface StepLogJson {
+  stage: string | null;
+  job: string | null;
+  step: string | null;
+  status: string;
+  step_run_id: string | null;
+  log: string | null;
 }
 
 /** Lines asked for per request: the service's default page. */
@@ -57,6 +70,35 @@ function nothingToShow(run: RunView, options: LogsOptions): string {
     : `no step of ${runName(run)} has started yet`;
 }
 
+function stepPages(target: LogTarget, scope: LogScope) {
+  return scope.api.stepLog({
+    projectId: scope.projectId,
+    pipelineId: scope.pipelineId,
+    runId: scope.runId,
+    jobRunId: target.job.id as string,
+    stepRunId: target.step.id as string,
+    pageSize: LOG_PAGE_LINES,
+  });
+}
+
+/** One step as `--json` prints it; `log` is null when the service sent no id to ask for it by. */
+async function stepLogJson(target: LogTarget, scope: LogScope): Promise<StepLogJson> {
+  const { stage, job, step } = target;
+  let log: string | null = null;
+  if (job.id !== undefined && step.id !== undefined) {
+    log = "";
+    for await (const page of stepPages(target, scope)) log += page;
+  }
+  return {
+    stage: stage.name ?? stage.identifier ?? null,
+    job: job.name ?? job.identifier ?? null,
+    step: step.name ?? step.task ?? null,
+    status: step.status,
+    step_run_id: step.id ?? null,
+    log,
+  };
+}
+
 /** Writes one step's header and its log, page by page as each arrives. */
 async function printStepLog(
   target: LogTarget,
@@ -84,15 +126,7 @@ async function printStepLogBody(target: LogTarget, scope: LogScope, options: Log
   }
   let endsWithNewline = true;
   let printed = false;
-  const pages = scope.api.stepLog({
-    projectId: scope.projectId,
-    pipelineId: scope.pipelineId,
-    runId: scope.runId,
-    jobRunId: job.id,
-    stepRunId: step.id,
-    pageSize: LOG_PAGE_LINES,
-  });
-  for await (const page of pages) {
+  for await (const page of stepPages(target, scope)) {
     if (page === "") continue;
     const text = options.raw ? page : logTextForTerminal(page);
     out.write(text);
@@ -106,12 +140,14 @@ async function printStepLogBody(target: LogTarget, scope: LogScope, options: Log
 /** `codearts-run logs <pipeline>`: the logs of a run's steps, the failed ones by default. */
 export async function runLogs(options: LogsOptions, ctx: Context): Promise<ExitCodeValue> {
   const runId = options.run === undefined ? undefined : requireId(options.run, "run id", "--run");
-  return withPipeline(options, ctx, async ({ session, projectId, pipeline }) => {
+  return withPipeline(options, ctx, async ({ settings, session, projectId, pipeline }) => {
+    const format = options.format ?? outputFor("logs", settings.output.value);
     const answer = await session.api.getRunDetail({ projectId, pipelineId: pipeline.id, runId });
     const run = readRun(answer.document, answer.requestId, runId);
     const targets = selectSteps(run, { step: options.step, failedOnly: options.failed });
     if (targets.length === 0) {
       ctx.io.err.write(`${nothingToShow(run, options)}\n`);
+      if (format === "json") ctx.io.out.write("[]\n");
       return ExitCode.Ok;
     }
     // The id the service answered with: the latest run's, when no --run was given.
@@ -124,6 +160,12 @@ export async function runLogs(options: LogsOptions, ctx: Context): Promise<ExitC
     const chalk = createChalk(ctx.terminal.colorLevel);
     const folding = logFolding(detectCi(ctx.env, options.ciIntegration !== false), ctx);
     const scope = { api: session.api, projectId, pipelineId: pipeline.id, runId: shownRunId, chalk, folding };
+    if (format === "json") {
+      const steps: StepLogJson[] = [];
+      for (const target of targets) steps.push(await stepLogJson(target, scope));
+      ctx.io.out.write(`${JSON.stringify(steps, null, 2)}\n`);
+      return ExitCode.Ok;
+    }
     for (const [index, target] of targets.entries()) {
       if (index > 0) ctx.io.out.write("\n");
       await printStepLog(target, String(index + 1), scope, options, ctx);

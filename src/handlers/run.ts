@@ -27,6 +27,9 @@ import { type StatusWatchOptions, showRun } from "./status.js";
 export interface RunOptions extends GlobalOptions, ReportOptions, StartChoices {
   pipeline: string;
   watch?: StatusWatchOptions;
+  /** With --watch: --compact / --no-steps, as for `status`. */
+  compact: boolean;
+  steps: boolean;
 }
 
 function shellWord(word: string): string {
@@ -100,7 +103,7 @@ export async function runStart(options: RunOptions, ctx: Context): Promise<ExitC
         ctx.io.err.write(`Started ${reference} (run ${safeId})\n`);
         return await showRun(
           { api, projectId, pipeline, output: outputFor("run", settings.output.value) },
-          { ...options, run: runId, compact: false, steps: true, web: false },
+          { ...options, run: runId, web: false },
           ctx,
         );
       }

@@ -24,6 +24,9 @@ export interface StopOptions extends GlobalOptions, ReportOptions {
   run?: string;
   yes: boolean;
   watch?: StatusWatchOptions;
+  /** With --watch: --compact / --no-steps, as for `status`. */
+  compact: boolean;
+  steps: boolean;
 }
 
 /** Statuses of a run that has not ended: the ones a stop applies to. */
@@ -71,22 +74,28 @@ export async function runStop(options: StopOptions, ctx: Context): Promise<ExitC
       const run = readRun(answer.document, answer.requestId);
       const name = `${reference}${run.runNumber === undefined ? "" : ` #${run.runNumber}`} (run ${sanitizeText(id)})`;
       const status = sanitizeText(run.status);
+      // Without --watch the view is the stop itself: JSON for a script, the lines on stderr for a person.
+      const json = !options.watch && outputFor("stopped", settings.output.value) === "json";
+      const stopped = (done: boolean) => {
+        if (json) ctx.io.out.write(`${JSON.stringify({ pipeline_run_id: id, stopped: done })}\n`);
+        return ExitCode.Ok;
+      };
       if (!GOING.includes(run.status) && statusKind(run.status) !== "unknown") {
         ctx.io.err.write(`${name} has already ended ${status}: nothing to stop.\n`);
-        return ExitCode.Ok;
+        return stopped(false);
       }
       const since = run.startTime === undefined ? "" : ` since ${formatIso(run.startTime)}`;
       ctx.io.err.write(`${name} is ${status}${since}.\n`);
       if (!options.yes && !(await confirmed(ctx))) {
         ctx.io.err.write("Not stopped.\n");
-        return ExitCode.Ok;
+        return stopped(false);
       }
       await api.stopRun(projectId, pipeline.id, id);
       ctx.io.err.write(`Asked CodeArts to stop ${name}.\n`);
-      if (!options.watch) return ExitCode.Ok;
+      if (!options.watch) return stopped(true);
       return await showRun(
         { api, projectId, pipeline, output: outputFor("run", settings.output.value) },
-        { ...options, run: id, compact: false, steps: true, web: false },
+        { ...options, run: id, web: false },
         ctx,
       );
     },

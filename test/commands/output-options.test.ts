@@ -138,14 +138,17 @@ describe("choices that contradict each other are refused with exit 2, naming bot
     [["runs", "web", "--json", "-o", "table"], "--json cannot be combined with --output table"],
     [["status", "web", "--json-lines"], "--json-lines only applies to a watch\nhint: add --watch"],
     [["status", "web", "--watch", "--json-lines", "--json"], "--json-lines cannot be combined with --json"],
-    [["runs", "web", "-o", "junit"], "--output junit is not a format a run list can be printed in"],
+    [
+      ["runs", "web", "-o", "junit"],
+      "option '-o, --output <format>' argument 'junit' is invalid. Allowed choices are table, json, markdown.",
+    ],
     [
       ["status", "web", "api", "-o", "junit"],
       "--output junit is not a format several pipelines can be printed in",
     ],
     [
       ["config", "show", "-o", "markdown"],
-      "--output markdown is not a format the settings can be printed in",
+      "option '-o, --output <format>' argument 'markdown' is invalid. Allowed choices are table, json.",
     ],
   ])("%j", async (args, message) => {
     const before = cli.sim.stats().requests;
