@@ -3,6 +3,7 @@ import { statusKind } from "../model/status.js";
 import { sanitizeText } from "../text/sanitize.js";
 import { displayWidth, ellipsisFor, truncateToWidth } from "../text/text-width.js";
 import { elapsedMs } from "./elapsed.js";
+import { renderRunsStack, type StackedRun } from "./runs-stack.js";
 import { statusLabel, statusPaint } from "./status-style.js";
 import { type ColorLevel, createChalk } from "./style.js";
 import { formatDuration, formatTimestamp, type TimeStyle } from "./time-format.js";
@@ -11,7 +12,8 @@ import { formatDuration, formatTimestamp, type TimeStyle } from "./time-format.j
  * Runs, one line each: RUN, STATUS, TRIGGER, SOURCE, STARTED, DURATION, RUN ID — a pipeline's
  * recent runs, or (with a PIPELINE column first) the latest run of several pipelines.
  * The run id is never cut (it is what `status --run` takes); on a narrow terminal SOURCE, TRIGGER
- * and PIPELINE give way. Piped output is never cut.
+ * and PIPELINE give way, and where the table still does not fit (or would be cut below 60 columns)
+ * each run is stacked instead (runs-stack.ts). Piped output is never cut.
  */
 export interface RunsTableOptions {
   colorLevel: ColorLevel;
@@ -26,6 +28,8 @@ export interface RunsTableOptions {
 }
 
 const GAP = "  ";
+// Narrower than this, a table that must cut its cells leaves too little of them: runs are stacked.
+const TABLE_MIN_COLUMNS = 60;
 
 interface Column {
   heading: string;
@@ -68,16 +72,25 @@ const RUN_COLUMNS: Column[] = [
   { heading: "RUN ID", cell: (run) => clean(run.id) || "-" },
 ];
 
-/** Column widths; when they overflow the terminal, SOURCE, then TRIGGER, then PIPELINE shrink to their heading. */
-function fitWidths(columns: Column[], rows: string[][], width: number | undefined): number[] {
-  const widths = columns.map((column, i) =>
+/** Each column as wide as its widest cell or heading. */
+function naturalWidths(columns: Column[], rows: string[][]): number[] {
+  return columns.map((column, i) =>
     [column.heading, ...rows.map((r) => r[i] ?? "")].reduce(
       (most, text) => Math.max(most, displayWidth(text)),
       0,
     ),
   );
+}
+
+function tableWidth(widths: number[]): number {
+  return widths.reduce((sum, w) => sum + w, GAP.length * (widths.length - 1));
+}
+
+/** Column widths; when they overflow the terminal, SOURCE, then TRIGGER, then PIPELINE shrink to their heading. */
+function fitWidths(columns: Column[], natural: number[], width: number | undefined): number[] {
+  const widths = [...natural];
   if (width === undefined) return widths;
-  let excess = widths.reduce((sum, w) => sum + w, GAP.length * (widths.length - 1)) - width;
+  let excess = tableWidth(widths) - width;
   const shrinkable = columns
     .map((column, i) => ({ order: column.shrinkOrder, i, floor: column.heading.length }))
     .filter((c): c is { order: number; i: number; floor: number } => c.order !== undefined)
@@ -88,6 +101,24 @@ function fitWidths(columns: Column[], rows: string[][], width: number | undefine
     excess -= cut;
   }
   return widths;
+}
+
+/** A run's table cells regrouped for the stacked layout; empty cells ("-") are left out. */
+function stackedRun(run: RunSummaryView, columns: Column[], cells: string[]): StackedRun {
+  const cell = (heading: string) => {
+    const text = cells[columns.findIndex((column) => column.heading === heading)];
+    return text === undefined || text === "-" ? [] : [text];
+  };
+  const [symbol = "", ...word] = (cell("STATUS")[0] ?? "").split(" ");
+  const title = [...cell("PIPELINE"), ...cell("RUN")].join(" ") || "-";
+  return {
+    status: run.status,
+    symbol,
+    title,
+    timing: [word.join(" "), ...cell("DURATION"), ...cell("STARTED")],
+    origin: [...cell("TRIGGER"), ...cell("SOURCE")],
+    runId: cell("RUN ID")[0] ?? "",
+  };
 }
 
 /**
@@ -101,7 +132,16 @@ export function renderRunsTable(
   const columns = options.withPipeline ? [PIPELINE_COLUMN, ...RUN_COLUMNS] : RUN_COLUMNS;
   const chalk = createChalk(options.colorLevel);
   const rows = runs.map((run) => columns.map((column) => column.cell(run, options)));
-  const widths = fitWidths(columns, rows, options.columns);
+  const natural = naturalWidths(columns, rows);
+  const widths = fitWidths(columns, natural, options.columns);
+  const { columns: width } = options;
+  // Stacked when the table cannot fit even with its columns shrunk, or below TABLE_MIN_COLUMNS
+  // when it would have to cut a cell (a table at 40 columns keeps one letter of a name).
+  const cut = widths.some((w, i) => w < (natural[i] ?? 0));
+  if (width !== undefined && (tableWidth(widths) > width || (width < TABLE_MIN_COLUMNS && cut))) {
+    const stacked = runs.map((run, r) => stackedRun(run, columns, rows[r] ?? []));
+    return renderRunsStack(stacked, width, options.unicode, chalk);
+  }
   const ellipsis = ellipsisFor(options.unicode);
   const line = (texts: readonly string[], paint: (text: string, column: number) => string) =>
     texts

@@ -87,4 +87,99 @@ RUN  STATUS       TRIGGER  SOURCE  STARTED        DURATION  RUN ID
       "#25  {31}{1}✗ FAILED{22}{39}  MergeRequest  feature/refunds  2026-11-28T09:00:00Z  3m 53s    509ad4c96f0b338f0246f5f02a24b766",
     );
   });
+
+  const NAMED = RUNS.slice(0, 2).map((run, i) => ({
+    ...run,
+    pipelineName: ["web", "orders-service-nightly-integration"][i],
+  }));
+  const TERMINAL = { ...PIPED, timeStyle: "relative" } as const;
+
+  // Goldens of the table as it was before narrow terminals were stacked: wide terminals keep it, byte for byte.
+  it.each([
+    [
+      100,
+      block`
+PIPELINE  RUN  STATUS     TRIGGER  SOURCE  STARTED        DURATION  RUN ID
+web       #26  ● RUNNING  Manual   main    4 minutes ago  4m 00s    d6f83ccaec1a68e201a73e7e94f12c9c
+orders-…  #25  ✗ FAILED   MergeR…  featu…  3 hours ago    3m 53s    509ad4c96f0b338f0246f5f02a24b766
+`,
+    ],
+    [
+      160,
+      block`
+PIPELINE                            RUN  STATUS     TRIGGER       SOURCE           STARTED        DURATION  RUN ID
+web                                 #26  ● RUNNING  Manual        main             4 minutes ago  4m 00s    d6f83ccaec1a68e201a73e7e94f12c9c
+orders-service-nightly-integration  #25  ✗ FAILED   MergeRequest  feature/refunds  3 hours ago    3m 53s    509ad4c96f0b338f0246f5f02a24b766
+`,
+    ],
+  ])("at %i columns, several pipelines keep the table", (columns, expected) => {
+    expect(renderRunsTable(NAMED, { ...TERMINAL, columns, withPipeline: true })).toBe(expected);
+  });
+
+  it("at 100 columns, a pipeline's runs keep the table", () => {
+    expect(renderRunsTable(RUNS.slice(0, 3), { ...TERMINAL, columns: 100 })).toBe(block`
+RUN  STATUS       TRIGGER       SOURCE     STARTED        DURATION  RUN ID
+#26  ● RUNNING    Manual        main       4 minutes ago  4m 00s    d6f83ccaec1a68e201a73e7e94f12c9c
+#25  ✗ FAILED     MergeRequest  feature/…  3 hours ago    3m 53s    509ad4c96f0b338f0246f5f02a24b766
+#24  ✓ COMPLETED  Scheduler     tag v1.4…  2 days ago     5m 03s    921b50c9eec83f92da3d1d1032d41349
+`);
+  });
+
+  it("stacks each run when the table cannot fit: symbol, pipeline and number, the rest indented", () => {
+    const text = renderRunsTable(NAMED, { ...TERMINAL, columns: 40, withPipeline: true });
+    expect(text).toBe(block`
+● web #26
+  RUNNING · 4m 00s · 4 minutes ago
+  Manual · main
+  d6f83ccaec1a68e201a73e7e94f12c9c
+✗ orders-service-nightly-integration #25
+  FAILED · 3m 53s · 3 hours ago
+  MergeRequest · feature/refunds
+  509ad4c96f0b338f0246f5f02a24b766
+`);
+  });
+
+  it("stacked on a very narrow terminal: fields move to the next line whole, only what is wider than a line is cut", () => {
+    const text = renderRunsTable(
+      [...NAMED, RUNS[3]].filter((run) => run !== undefined),
+      {
+        ...TERMINAL,
+        unicode: false,
+        columns: 30,
+        withPipeline: true,
+      },
+    );
+    expect(text).toBe(block`
+* web #26
+  RUNNING - 4m 00s
+  4 minutes ago
+  Manual - main
+  d6f83ccaec1a68e201a73e7e9...
+x orders-service-nightly-in...
+  FAILED - 3m 53s
+  3 hours ago
+  MergeRequest
+  feature/refunds
+  509ad4c96f0b338f0246f5f02...
+? -
+  NEW_STATE
+  0fce2c8b6e70410a4a1b2f76d...
+`);
+    for (const line of text.trimEnd().split("\n")) expect(line.length, line).toBeLessThanOrEqual(30);
+  });
+
+  it("below 60 columns stacks even a table that would fit with its cells cut", () => {
+    const text = renderRunsTable(RUNS.slice(0, 1), { ...TERMINAL, columns: 59 });
+    expect(text.split("\n")[0]).toBe("● #26");
+  });
+
+  it("stacked, colours the symbol and status word by the run's status", () => {
+    const [title, timing] = renderRunsTable(RUNS.slice(1, 2), {
+      ...TERMINAL,
+      colorLevel: 1,
+      columns: 40,
+    }).split("\n");
+    expect(showSgr(title ?? "")).toBe("{31}{1}✗{22}{39} {1}#25{22}");
+    expect(showSgr(timing ?? "")).toBe("  {31}{1}FAILED{22}{39} · 3m 53s · 3 hours ago");
+  });
 });
