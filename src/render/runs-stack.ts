@@ -5,14 +5,12 @@ import { statusPaint } from "./status-style.js";
 
 /**
  * Runs for a terminal too narrow for the runs table: each run is its status symbol, pipeline and
- * run number on one line, with its other fields indented under it. A group of fields that does not
- * fit on a line goes on to the next one, between fields, never inside one; only a field wider than
- * the whole line is cut, with an ellipsis.
+ * run number, with its timing beside them when it fits, and its other fields indented under it. A
+ * field that does not fit on a line goes on to the next one, never broken inside; only a field
+ * wider than the whole line is cut, with an ellipsis.
  *
- *   ✗ orders #25
- *     FAILED · 3m 53s · 3 hours ago
- *     MergeRequest · feature/refunds
- *     509ad4c96f0b338f0246f5f02a24b766
+ *   ✗ orders #25  FAILED · 3m 53s · 3 hours ago
+ *     MergeRequest · feature/refunds · 509ad4c96f0b338f0246f5f02a24b766
  */
 
 /** One run's texts, already cleaned; "-" (the table's empty cell) is left out. */
@@ -64,12 +62,19 @@ export function renderRunsStack(
   const lines: string[] = [];
   for (const run of runs) {
     const paint = statusPaint(statusKind(run.status), chalk);
-    lines.push(`${paint(run.symbol)} ${chalk.bold(truncateToWidth(run.title, textWidth, ellipsis))}`);
+    const title = truncateToWidth(run.title, textWidth, ellipsis);
+    const head = `${paint(run.symbol)} ${chalk.bold(title)}`;
+    // The status word is the first timing field: coloured as the symbol is.
+    const [word = "", ...rest] = run.timing;
+    const timing = [paint(word), ...rest].join(separator);
+    const headWidth = displayWidth(`${run.symbol} ${title}`);
+    const beside = run.timing.length > 0 && headWidth + 2 + displayWidth(run.timing.join(separator)) <= width;
+    // Two lines a run where they fit (timing beside the title; origin and run id under it), more
+    // only where the terminal is narrower.
+    lines.push(beside ? `${head}  ${timing}` : head);
     const groups = [
-      // The status word is the first field of the first group: coloured as the symbol is.
-      { fields: run.timing, paintFirst: true },
-      { fields: run.origin, paintFirst: false },
-      { fields: run.runId === "" ? [] : [run.runId], paintFirst: false },
+      { fields: beside ? [] : run.timing, paintFirst: true },
+      { fields: [...run.origin, ...(run.runId === "" ? [] : [run.runId])], paintFirst: false },
     ];
     for (const { fields, paintFirst } of groups) {
       pack(fields, textWidth, separator, ellipsis).forEach((items, i) => {

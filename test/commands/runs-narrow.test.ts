@@ -39,9 +39,10 @@ describe.each([40, 60])("at %i columns", (columns) => {
     // What the emulator shows is what was printed, line for line: nothing broken or cut.
     expect(lines).toEqual(stdout.trimEnd().split("\n"));
     expect(stdout).not.toContain("…");
-    // Each run: its symbol and number, then its fields indented under it, the run id whole.
-    expect(lines[0]).toMatch(/^\S (\S+ )?#\d+$/);
-    expect(lines.filter((line) => /^ {2}[0-9a-f]{32}$/.test(line)).length).toBeGreaterThan(0);
+    // Each run: its symbol and number (its timing beside them when it fits), then its other fields
+    // indented under it, the run id whole.
+    expect(lines[0]).toMatch(/^\S (\S+ )?#\d+( {2}\S.*)?$/);
+    expect(lines.filter((line) => /^ {2}(.+ · )?[0-9a-f]{32}$/.test(line)).length).toBeGreaterThan(0);
   });
 });
 
