@@ -179,7 +179,7 @@ function resolvePlain(row: SettingRow, layers: Layer[]): Sourced<string | number
   if (expected !== undefined) {
     throw new UsageError(
       `${found.source} must be ${expected}, not ${quoteInput(String(found.value))}`,
-      `correct ${found.source} (the ${row.label}: ${row.description})`,
+      `correct ${found.source} (${row.description})`,
     );
   }
   return found;
