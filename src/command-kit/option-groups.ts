@@ -65,7 +65,16 @@ export function globalOptions(command: Command): GlobalOptions {
     const attribute = row && flagAttribute(row);
     return attribute === undefined ? undefined : o[attribute];
   };
+  // Every settings-table flag under its attribute too, so a new row's flag reaches the settings
+  // (src/session/session.ts reads them by the table) with no line here.
+  const settingFlags = Object.fromEntries(
+    SETTINGS.flatMap((row) => {
+      const attribute = flagAttribute(row);
+      return attribute === undefined ? [] : [[attribute, o[attribute]]];
+    }),
+  );
   return {
+    ...settingFlags,
     config: o.config,
     profile: setting("defaultProfile"),
     region: setting("region"),

@@ -1,68 +1,37 @@
 /**
  * The levels settings are read from (flags, environment, config sections), each answering a key
- * with a value and where it came from. src/config/settings.ts picks among them.
+ * of the settings table with a value and where it came from. src/config/settings.ts picks among them.
  */
 import type { Sourced } from "../auth/credentials.js";
 import type { Env } from "../core/context.js";
-import type { OutputFormat, ProfileSettings } from "./schema.js";
-import { flagAttribute, flagName, SETTINGS, type StringSettingKey, settingRow } from "./setting-table.js";
+import type { ProfileSettings } from "./schema.js";
+import { flagSource, type SettingKey, settingRow } from "./setting-table.js";
 
-/** The settings whose value is one string, looked up the same way at every layer. */
-const STRING_KEYS: Readonly<Record<StringSettingKey, true>> = {
-  region: true,
-  projectId: true,
-  endpoint: true,
-  iamEndpoint: true,
-  iamProjectId: true,
-  domain: true,
-  username: true,
-  password: true,
-  token: true,
-  ak: true,
-  sk: true,
-  securityToken: true,
-};
+/**
+ * The values given on the command line, by settings-table key (`projectId`, `requestTimeout` in
+ * seconds, …); undefined when not given.
+ */
+export type SettingFlags = Readonly<Partial<Record<SettingKey, string | number>>>;
 
-/** Flags that override settings; undefined when not given on the command line. */
-export interface SettingFlags {
-  profile?: string;
-  region?: string;
-  project?: string;
-  endpoint?: string;
-  iamEndpoint?: string;
-  iamProject?: string;
-  output?: OutputFormat;
-  requestTimeoutMs?: number;
-}
+/** One level of precedence: answers a settings-table key with a sourced value, or nothing. */
+export type Layer = (key: string) => Sourced<string | number> | undefined;
 
-type StringKey = StringSettingKey;
-
-const STRING_ROWS = SETTINGS.filter((row) => row.key in STRING_KEYS);
-
-/** The environment variables read, in order of preference, from the settings table. */
-export const ENV_NAMES: Readonly<Record<StringKey, readonly string[]>> = Object.fromEntries(
-  STRING_ROWS.map((row) => [row.key, row.env]),
-) as Record<StringKey, readonly string[]>;
-
-/** One level of precedence: answers a key with a sourced value, or nothing. */
-export type Layer = (key: StringKey) => Sourced<string> | undefined;
-
-function nonEmpty(value: string | undefined): string | undefined {
+function nonEmpty(value: string | number | undefined): string | number | undefined {
+  if (typeof value === "number") return value;
   return value === undefined || value.trim() === "" ? undefined : value.trim();
 }
 
 export function flagLayer(flags: SettingFlags): Layer {
   return (key) => {
     const row = settingRow(key);
-    const attribute = row && (flagAttribute(row) as keyof SettingFlags | undefined);
-    const value = attribute === undefined ? undefined : nonEmpty(flags[attribute] as string | undefined);
-    return value === undefined || row === undefined ? undefined : { value, source: flagName(row) ?? key };
+    const value = nonEmpty(flags[key as SettingKey]);
+    return value === undefined || row === undefined ? undefined : { value, source: flagSource(row) };
   };
 }
 
 export function envLayer(env: Env): Layer {
   return (key) => {
-    for (const name of ENV_NAMES[key]) {
+    for (const name of settingRow(key)?.env ?? []) {
       const value = nonEmpty(env[name]);
       if (value !== undefined) return { value, source: name };
     }
@@ -72,15 +41,24 @@ export function envLayer(env: Env): Layer {
 
 export function configLayer(section: ProfileSettings | undefined, filepath: string, prefix: string): Layer {
   return (key) => {
-    const value = section?.[key];
-    return typeof value === "string" ? { value, source: `${filepath}: ${prefix}${key}` } : undefined;
+    const value = (section as Record<string, unknown> | undefined)?.[key];
+    return typeof value === "string" || typeof value === "number"
+      ? { value, source: `${filepath}: ${prefix}${key}` }
+      : undefined;
   };
 }
 
-export function firstOf(layers: Layer[], key: StringKey): Sourced<string> | undefined {
+/** The first layer's answer for `key`, of any type. */
+export function firstValue(layers: Layer[], key: string): Sourced<string | number> | undefined {
   for (const layer of layers) {
     const found = layer(key);
     if (found) return found;
   }
   return undefined;
+}
+
+/** The first layer's answer for a setting whose value is text (the config schema makes it so). */
+export function firstOf(layers: Layer[], key: string): Sourced<string> | undefined {
+  const found = firstValue(layers, key);
+  return found && { value: String(found.value), source: found.source };
 }

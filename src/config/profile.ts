@@ -1,27 +1,22 @@
 import type { Env } from "../core/context.js";
 import { UsageError } from "../core/errors.js";
 import { didYouMean } from "./did-you-mean.js";
+import { configLayer, envLayer, firstOf, flagLayer, type SettingFlags } from "./layers.js";
 import type { LoadedConfig } from "./load.js";
-import type { SettingFlags, Sourced } from "./settings.js";
+import type { Sourced } from "./settings.js";
 
-const nonEmpty = (value: string | undefined) => value !== undefined && value.trim() !== "";
-
-/** Which profile of the config file applies: --profile, else CODEARTS_PROFILE, else the file's defaultProfile. */
+/**
+ * Which profile of the config file applies: --profile, else CODEARTS_PROFILE, else the file's
+ * top-level defaultProfile (never a profile's own: it would choose itself).
+ */
 export function chooseProfile(
   flags: SettingFlags,
   env: Env,
   loaded: LoadedConfig | undefined,
 ): Sourced<string> | undefined {
-  return (
-    (nonEmpty(flags.profile) && { value: flags.profile as string, source: "--profile" }) ||
-    (nonEmpty(env.CODEARTS_PROFILE) && {
-      value: env.CODEARTS_PROFILE as string,
-      source: "CODEARTS_PROFILE",
-    }) ||
-    (loaded?.config.defaultProfile !== undefined
-      ? { value: loaded.config.defaultProfile, source: `${loaded.filepath}: defaultProfile` }
-      : undefined)
-  );
+  const layers = [flagLayer(flags), envLayer(env)];
+  if (loaded) layers.push(configLayer(loaded.config, loaded.filepath, ""));
+  return firstOf(layers, "defaultProfile");
 }
 
 /** The chosen profile, or a usage error naming the known ones when the file has no such profile. */

@@ -4,8 +4,9 @@
  * whether it is a secret, and what it means. From this table come: the config file's schema check
  * (schema.ts), the flags commander knows (command-kit/option-groups.ts), which flag or variable a
  * value came from (layers.ts), the environment block of `--help`, redaction in `config show`, and
- * the settings table of docs/configuration.md (`npm run docs:settings`). Adding a setting is one row
- * here, plus reading it where it is used.
+ * the settings table of docs/configuration.md (`npm run docs:settings`), the value a plain setting
+ * resolves to (settings.ts) and its row in `config show`. Adding a setting is one row here, plus
+ * using its value (`settings.effective[key]`) where it is needed.
  */
 
 export const OUTPUT_FORMATS = ["table", "json", "markdown", "junit"] as const;
@@ -17,14 +18,42 @@ export type Check = (value: unknown) => string | undefined;
 const isString: Check = (v) => (typeof v === "string" && v !== "" ? undefined : "a non-empty string");
 const isSeconds: Check = (v) =>
   typeof v === "number" && v > 0 ? undefined : "a number of seconds greater than 0";
+/** A region is a DNS label inside the service and IAM host names, so nothing else may reach a URL. */
+const isRegion: Check = (v) =>
+  typeof v === "string" && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v)
+    ? undefined
+    : "a region name of lower-case letters, digits and hyphens, e.g. cn-north-4";
 const isOutput: Check = (v) =>
   typeof v === "string" && (OUTPUT_FORMATS as readonly string[]).includes(v)
     ? undefined
     : OUTPUT_FORMATS.join(", ");
 
+/**
+ * How a value is resolved. "plain": the first of flag > environment > the selected profile > the
+ * config file's top level > `default`, checked with `check` wherever it came from.
+ * "credential": together with the other credentials (src/config/settings.ts), because one sign-in
+ * must come from one place: the highest layer holding any credential wins whole, and at one layer
+ * a token beats AK/SK beats a password. "profile": picks the profile the others are read from, so
+ * it is read from the flag, the environment or the file's top level only.
+ */
+export type Resolution = "plain" | "credential" | "profile";
+
 export interface SettingRow {
   /** The key in .codeartsrc (top level or a profile). */
   key: string;
+  /** Its row in `config show`. */
+  label: string;
+  /** Its key in `config show --json` when not `key` (kept for scripts that read it). */
+  jsonKey?: string;
+  resolution: Resolution;
+  /** For a credential: the sign-in method it belongs to. */
+  method?: "token" | "aksk" | "password";
+  /** A plain setting's value when none is given. */
+  default?: string | number;
+  /** What the value counts, shown after it in `config show` (e.g. `30 s`). */
+  unit?: string;
+  /** Shown only by its first characters: not a secret, but not for every screen either. */
+  masked?: boolean;
   /** The command-line flag as commander declares it; secrets never have one that takes a value. */
   flag?: string;
   /** Other flags that set it, for the docs (e.g. `--token-stdin`). */
@@ -38,17 +67,21 @@ export interface SettingRow {
   flagDescription?: string;
 }
 
-export const SETTINGS: readonly SettingRow[] = [
+const ROWS = [
   {
     key: "region",
+    label: "region",
+    resolution: "plain",
     flag: "--region <region>",
     env: ["CODEARTS_REGION"],
-    check: isString,
+    check: isRegion,
     secret: false,
     description: "region, e.g. cn-north-4; picks the service and IAM URLs",
   },
   {
     key: "projectId",
+    label: "project id",
+    resolution: "plain",
     flag: "--project <id>",
     env: ["CODEARTS_PROJECT_ID"],
     check: isString,
@@ -57,6 +90,8 @@ export const SETTINGS: readonly SettingRow[] = [
   },
   {
     key: "endpoint",
+    label: "endpoint",
+    resolution: "plain",
     flag: "--endpoint <url>",
     env: ["CODEARTS_ENDPOINT"],
     check: isString,
@@ -65,6 +100,8 @@ export const SETTINGS: readonly SettingRow[] = [
   },
   {
     key: "iamEndpoint",
+    label: "iam endpoint",
+    resolution: "plain",
     flag: "--iam-endpoint <url>",
     env: ["CODEARTS_IAM_ENDPOINT", "HUAWEICLOUD_SDK_IAM_ENDPOINT"],
     check: isString,
@@ -73,6 +110,8 @@ export const SETTINGS: readonly SettingRow[] = [
   },
   {
     key: "iamProjectId",
+    label: "iam project id",
+    resolution: "plain",
     flag: "--iam-project <id>",
     env: ["CODEARTS_IAM_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"],
     check: isString,
@@ -81,6 +120,9 @@ export const SETTINGS: readonly SettingRow[] = [
   },
   {
     key: "token",
+    label: "token",
+    resolution: "credential",
+    method: "token",
     alsoFlags: ["--token-stdin"],
     env: ["CODEARTS_TOKEN"],
     check: isString,
@@ -89,6 +131,10 @@ export const SETTINGS: readonly SettingRow[] = [
   },
   {
     key: "ak",
+    label: "access key (AK)",
+    resolution: "credential",
+    method: "aksk",
+    masked: true,
     env: ["CLOUD_SDK_AK", "HUAWEICLOUD_SDK_AK"],
     check: isString,
     secret: false,
@@ -96,6 +142,9 @@ export const SETTINGS: readonly SettingRow[] = [
   },
   {
     key: "sk",
+    label: "secret key (SK)",
+    resolution: "credential",
+    method: "aksk",
     env: ["CLOUD_SDK_SK", "HUAWEICLOUD_SDK_SK"],
     check: isString,
     secret: true,
@@ -103,6 +152,9 @@ export const SETTINGS: readonly SettingRow[] = [
   },
   {
     key: "securityToken",
+    label: "security token",
+    resolution: "credential",
+    method: "aksk",
     env: ["HUAWEICLOUD_SDK_SECURITY_TOKEN", "CLOUD_SDK_SECURITY_TOKEN"],
     check: isString,
     secret: true,
@@ -110,6 +162,9 @@ export const SETTINGS: readonly SettingRow[] = [
   },
   {
     key: "domain",
+    label: "domain",
+    resolution: "credential",
+    method: "password",
     env: ["CODEARTS_DOMAIN"],
     check: isString,
     secret: false,
@@ -117,6 +172,9 @@ export const SETTINGS: readonly SettingRow[] = [
   },
   {
     key: "username",
+    label: "username",
+    resolution: "credential",
+    method: "password",
     env: ["CODEARTS_USERNAME"],
     check: isString,
     secret: false,
@@ -124,6 +182,9 @@ export const SETTINGS: readonly SettingRow[] = [
   },
   {
     key: "password",
+    label: "password",
+    resolution: "credential",
+    method: "password",
     alsoFlags: ["--password-stdin"],
     env: ["CODEARTS_PASSWORD"],
     check: isString,
@@ -132,6 +193,9 @@ export const SETTINGS: readonly SettingRow[] = [
   },
   {
     key: "output",
+    label: "output",
+    resolution: "plain",
+    default: "table",
     alsoFlags: ["-o, --output", "--json"],
     env: [],
     check: isOutput,
@@ -140,6 +204,11 @@ export const SETTINGS: readonly SettingRow[] = [
   },
   {
     key: "requestTimeout",
+    label: "request timeout",
+    jsonKey: "requestTimeoutSeconds",
+    resolution: "plain",
+    default: 30,
+    unit: "s",
     flag: "--request-timeout <seconds>",
     env: [],
     check: isSeconds,
@@ -148,6 +217,9 @@ export const SETTINGS: readonly SettingRow[] = [
   },
   {
     key: "defaultProfile",
+    label: "profile",
+    jsonKey: "profile",
+    resolution: "profile",
     flag: "--profile <name>",
     env: ["CODEARTS_PROFILE"],
     check: isString,
@@ -155,22 +227,12 @@ export const SETTINGS: readonly SettingRow[] = [
     description: "the profile used when none is named (top level only)",
     flagDescription: "use this profile of the config file",
   },
-];
+] as const satisfies readonly SettingRow[];
 
-/** The rows whose value is one string that the layers (flag, environment, file) look up by key. */
-export type StringSettingKey =
-  | "region"
-  | "projectId"
-  | "endpoint"
-  | "iamEndpoint"
-  | "iamProjectId"
-  | "domain"
-  | "username"
-  | "password"
-  | "token"
-  | "ak"
-  | "sk"
-  | "securityToken";
+export const SETTINGS: readonly SettingRow[] = ROWS;
+
+/** A settings-table key, e.g. `iamProjectId`. */
+export type SettingKey = (typeof ROWS)[number]["key"];
 
 export function settingRow(key: string): SettingRow | undefined {
   return SETTINGS.find((row) => row.key === key);
@@ -186,4 +248,9 @@ export function flagAttribute(row: SettingRow): string | undefined {
   return flagName(row)
     ?.replace(/^--/, "")
     .replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** What a `source` names when the value came from the command line, e.g. `--output`. */
+export function flagSource(row: SettingRow): string {
+  return flagName(row) ?? row.alsoFlags?.[0]?.split(", ").pop() ?? `--${row.key}`;
 }

@@ -2,17 +2,29 @@ import type { Credentials, Sourced } from "../auth/credentials.js";
 import type { Env } from "../core/context.js";
 import { UsageError } from "../core/errors.js";
 import { requireId } from "../model/ids.js";
+import { quoteInput } from "../text/shown-input.js";
 import { endpointForRegion, firstOfEndpointList, iamEndpointForRegion, parseEndpoint } from "./endpoints.js";
-import { configLayer, envLayer, firstOf, flagLayer, type Layer, type SettingFlags } from "./layers.js";
+import {
+  configLayer,
+  envLayer,
+  firstOf,
+  firstValue,
+  flagLayer,
+  type Layer,
+  type SettingFlags,
+} from "./layers.js";
 import type { LoadedConfig } from "./load.js";
 import { chooseProfile, requireKnownProfile } from "./profile.js";
 import { attempt, type OutputFormat, type SettingProblem } from "./schema.js";
+import { SETTINGS, type SettingRow } from "./setting-table.js";
 
 /**
  * The one resolver for every setting. Precedence: flags > environment > the selected config
  * profile > the config file's top level > defaults. Every value keeps its source (a flag, an
  * environment variable, "file: key.path" or "default"), for messages and `config show`.
  * Resolution never makes a request; missing values are reported by `requireConnection`.
+ * Plain settings (src/config/setting-table.ts) are resolved generically, row by row; the service
+ * and IAM URLs, the project id's form and the credentials then get their own steps below.
  */
 
 export type { Credentials, SettingFlags, Sourced };
@@ -31,6 +43,12 @@ export interface Settings {
   pipelines: Record<string, Sourced<string>>;
   output: Sourced<OutputFormat>;
   requestTimeoutMs: Sourced<number>;
+  /**
+   * Every settings-table row's effective value by key, as given (before any unit conversion), for
+   * `config show`: the service and IAM URLs as used, and only the credentials of the chosen method.
+   * With a problem list, a plain value that fails its check is kept here to be shown with it.
+   */
+  effective: Readonly<Record<string, Sourced<string | number> | undefined>>;
 }
 
 /** A secret read from standard input with --token-stdin or --password-stdin. */
@@ -60,7 +78,8 @@ function checkedCredentials(credentials: Credentials | undefined): Credentials |
 function resolveCredentials(layers: Layer[], stdin: StdinSecret | undefined): Credentials | undefined {
   const stdinLayer: Layer = (key) =>
     stdin && key === stdin.kind ? { value: stdin.value, source: `--${stdin.kind}-stdin` } : undefined;
-  for (const layer of [stdinLayer, ...layers]) {
+  for (const anyLayer of [stdinLayer, ...layers]) {
+    const layer = (key: string) => firstOf([anyLayer], key);
     const token = layer("token");
     if (token) return { kind: "token", token };
     const ak = layer("ak");
@@ -149,6 +168,30 @@ function resolvePipelines(
   return aliases;
 }
 
+/**
+ * A plain row's value: the first layer's, else its default; checked wherever it came from (the
+ * schema checked the file already), so `--region 'Bad_Region!'` is refused before any request.
+ */
+function resolvePlain(row: SettingRow, layers: Layer[]): Sourced<string | number> | undefined {
+  const found = firstValue(layers, row.key);
+  if (!found) return row.default === undefined ? undefined : { value: row.default, source: "default" };
+  const expected = row.check(found.value);
+  if (expected !== undefined) {
+    throw new UsageError(
+      `${found.source} must be ${expected}, not ${quoteInput(String(found.value))}`,
+      `correct ${found.source} (${row.description})`,
+    );
+  }
+  return found;
+}
+
+/** The credentials' rows as `config show` lists them: only those of the method in use. */
+function credentialValues(credentials: Credentials | undefined): Record<string, Sourced<string>> {
+  if (!credentials) return {};
+  const { kind: _, ...values } = credentials;
+  return values as Record<string, Sourced<string>>;
+}
+
 export function resolveSettings(input: {
   flags: SettingFlags;
   env: Env;
@@ -170,47 +213,53 @@ export function resolveSettings(input: {
     : [];
   const layers = [flagLayer(flags), envLayer(env), ...fileLayers];
 
-  const region = firstOf(layers, "region");
-  const fromFile = <K extends "output" | "requestTimeout">(key: K) => {
-    const inProfile = profileSection?.[key];
-    if (inProfile !== undefined && config) {
-      return { value: inProfile, source: `${config.filepath}: profiles.${profile?.value}.${key}` };
-    }
-    const top = config?.config[key];
-    return top !== undefined && config ? { value: top, source: `${config.filepath}: ${key}` } : undefined;
+  // Plain values by key; with a problem list, one that fails its check is only shown.
+  const shown: Record<string, Sourced<string | number> | undefined> = {};
+  const plain: Record<string, Sourced<string | number> | undefined> = {};
+  for (const row of SETTINGS.filter((candidate) => candidate.resolution === "plain")) {
+    plain[row.key] = attempt(problems, row.label, () => resolvePlain(row, layers));
+    shown[row.key] = plain[row.key] ?? (problems && firstValue(layers, row.key));
+  }
+  const text = (key: string) => {
+    const found = plain[key];
+    return found && { value: String(found.value), source: found.source };
   };
-  const timeout = fromFile("requestTimeout");
+  const checkedLayers: Layer[] = [(key) => plain[key]];
 
-  const endpointSetting = firstOf(layers, "endpoint") ? "endpoint" : "region";
+  const region = text("region");
+  const endpointSetting = plain.endpoint ? "endpoint" : "region";
+  const endpoint = attempt(problems, endpointSetting, () => resolveEndpoint(checkedLayers, region, env));
+  const iamEndpoint = attempt(problems, "iam endpoint", () => resolveIamEndpoint(checkedLayers, region));
+  const credentials = attempt(problems, "credentials", () =>
+    checkedCredentials(resolveCredentials(layers, input.stdinSecret)),
+  );
+  const timeout = plain.requestTimeout as Sourced<number>;
   return {
     configFile: config?.filepath,
     ...(config ? { availableProfiles: Object.keys(config.config.profiles ?? {}) } : {}),
     profile,
     region,
-    endpoint: attempt(problems, endpointSetting, () => resolveEndpoint(layers, region, env)),
-    iamEndpoint: attempt(problems, "iam endpoint", () => resolveIamEndpoint(layers, region)),
+    endpoint,
+    iamEndpoint,
     // With a problem list, a wrong id is kept as given so `config show` can show it next to its problem.
     projectId:
-      attempt(problems, "project id", () => checkedId(firstOf(layers, "projectId"), "project id")) ??
-      (problems && firstOf(layers, "projectId")),
-    iamProjectId: firstOf(layers, "iamProjectId"),
-    credentials: attempt(problems, "credentials", () =>
-      checkedCredentials(resolveCredentials(layers, input.stdinSecret)),
-    ),
+      attempt(problems, "project id", () => checkedId(text("projectId"), "project id")) ??
+      (problems && text("projectId")),
+    iamProjectId: text("iamProjectId"),
+    credentials,
     pipelines: resolvePipelines(config, knownProfile?.value, problems),
-    output:
-      flags.output !== undefined
-        ? { value: flags.output, source: "--output" }
-        : ((fromFile("output") as Sourced<OutputFormat> | undefined) ?? {
-            value: "table",
-            source: "default",
-          }),
-    requestTimeoutMs:
-      flags.requestTimeoutMs !== undefined
-        ? { value: flags.requestTimeoutMs, source: "--request-timeout" }
-        : timeout
-          ? { value: (timeout.value as number) * 1000, source: timeout.source }
-          : { value: 30_000, source: "default" },
+    // A wrong value recorded as a problem leaves the default in use.
+    output: (plain.output as Sourced<OutputFormat> | undefined) ?? { value: "table", source: "default" },
+    requestTimeoutMs: timeout
+      ? { value: timeout.value * 1000, source: timeout.source }
+      : { value: 30_000, source: "default" },
+    effective: {
+      ...shown,
+      defaultProfile: profile,
+      endpoint: endpoint && { value: String(endpoint.value), source: endpoint.source },
+      iamEndpoint: iamEndpoint && { value: String(iamEndpoint.value), source: iamEndpoint.source },
+      ...credentialValues(credentials),
+    },
   };
 }
 

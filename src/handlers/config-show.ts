@@ -1,5 +1,6 @@
 import { outputFor } from "../command-kit/output.js";
 import type { SettingProblem } from "../config/schema.js";
+import { SETTINGS, type SettingRow } from "../config/setting-table.js";
 import type { Credentials, Settings, Sourced } from "../config/settings.js";
 import type { Context } from "../core/context.js";
 import { ExitCode, type ExitCodeValue } from "../core/exit-codes.js";
@@ -8,14 +9,16 @@ import { sanitizeText } from "../text/sanitize.js";
 import { displayWidth } from "../text/text-width.js";
 
 /**
- * `codearts-run config show [-o json]`: the effective settings and where each came from.
- * Secrets are never shown: a token, SK, security token or password appears only as "<redacted>",
- * and an access key only by its first four characters. A setting that cannot be used (a wrong
- * region, an unknown key) is shown with its problem under its row rather than ending the command:
- * that is exactly when the user needs to see the rest.
+ * `codearts-run config show [-o json]`: the effective settings and where each came from, one row
+ * per row of the settings table (src/config/setting-table.ts), in its order, the profile first.
+ * Secrets are never shown: a secret row's value appears only as "<redacted>", and a masked one (the
+ * access key) only by its first four characters. Credentials are shown for the method in use only.
+ * A setting that cannot be used (a wrong region, an unknown key) is shown with its problem under
+ * its row rather than ending the command: that is exactly when the user needs to see the rest.
  */
 
 const REDACTED = "<redacted>";
+const NOT_SET = "(not set)";
 
 interface Row {
   setting: string;
@@ -24,35 +27,7 @@ interface Row {
   problems?: SettingProblem[];
 }
 
-function maskAccessKey(ak: string): string {
-  return `${ak.slice(0, 4)}…`;
-}
-
-function credentialRows(credentials: Credentials | undefined): Row[] {
-  if (!credentials) return [{ setting: "credentials", value: "(not set)", source: "" }];
-  switch (credentials.kind) {
-    case "token":
-      return [{ setting: "token", value: REDACTED, source: credentials.token.source }];
-    case "aksk":
-      return [
-        {
-          setting: "access key (AK)",
-          value: maskAccessKey(credentials.ak.value),
-          source: credentials.ak.source,
-        },
-        { setting: "secret key (SK)", value: REDACTED, source: credentials.sk.source },
-        ...(credentials.securityToken
-          ? [{ setting: "security token", value: REDACTED, source: credentials.securityToken.source }]
-          : []),
-      ];
-    case "password":
-      return [
-        { setting: "domain", value: credentials.domain.value, source: credentials.domain.source },
-        { setting: "username", value: credentials.username.value, source: credentials.username.source },
-        { setting: "password", value: REDACTED, source: credentials.password.source },
-      ];
-  }
-}
+type Value = Sourced<string | number> | undefined;
 
 const METHOD: Record<Credentials["kind"], string> = {
   token: "IAM token",
@@ -60,14 +35,41 @@ const METHOD: Record<Credentials["kind"], string> = {
   password: "IAM user and password",
 };
 
-function row(
-  setting: string,
-  found: Sourced<string | URL | number> | undefined,
-  format: (value: string | URL | number) => string = String,
-): Row {
-  return found
-    ? { setting, value: format(found.value), source: found.source }
-    : { setting, value: "(not set)", source: "" };
+/** The value as it may be shown: redacted when secret, cut when masked. */
+function shownValue(row: SettingRow, value: string | number): string | number {
+  if (row.secret) return REDACTED;
+  return row.masked ? `${String(value).slice(0, 4)}…` : value;
+}
+
+function tableRow(row: SettingRow, found: Value): Row {
+  if (!found) return { setting: row.label, value: NOT_SET, source: "" };
+  const value = String(shownValue(row, found.value));
+  return { setting: row.label, value: row.unit ? `${value} ${row.unit}` : value, source: found.source };
+}
+
+function jsonValue(row: SettingRow, found: Value) {
+  return found ? { value: shownValue(row, found.value), source: found.source } : null;
+}
+
+/** In table order, the profile first: it picks where the others are read from. */
+const SHOWN_ROWS: readonly SettingRow[] = [
+  ...SETTINGS.filter((row) => row.resolution === "profile"),
+  ...SETTINGS.filter((row) => row.resolution !== "profile"),
+];
+const CREDENTIAL_ROWS = SETTINGS.filter((row) => row.resolution === "credential");
+/** The credentials are shown together (one method), where the table's first one is. */
+const isFirstCredential = (row: SettingRow) => row === CREDENTIAL_ROWS[0];
+
+function credentialRows(settings: Settings): Row[] {
+  const credentials = settings.credentials;
+  const method: Row = {
+    setting: "auth method",
+    value: credentials ? METHOD[credentials.kind] : "(none)",
+    source: "",
+  };
+  if (!credentials) return [method, { setting: "credentials", value: NOT_SET, source: "" }];
+  const inUse = CREDENTIAL_ROWS.filter((row) => settings.effective[row.key] !== undefined);
+  return [method, ...inUse.map((row) => tableRow(row, settings.effective[row.key]))];
 }
 
 /** Rows name the problems of their setting; a config file's key problems go under the file's row. */
@@ -84,70 +86,47 @@ function withProblems(rows: Row[], problems: readonly SettingProblem[]): Row[] {
 
 function rowsFor(settings: Settings, unreadable: boolean): Row[] {
   const profiles = settings.availableProfiles ?? [];
-  return [
+  const rows: Row[] = [
     {
       setting: "config file",
       value: settings.configFile ?? (unreadable ? "(not read)" : "(none found)"),
       source: "",
     },
     { setting: "profiles", value: profiles.length > 0 ? profiles.join(", ") : "(none)", source: "" },
-    row("profile", settings.profile),
-    row("region", settings.region),
-    row("endpoint", settings.endpoint),
-    row("iam endpoint", settings.iamEndpoint),
-    row("project id", settings.projectId),
-    row("iam project id", settings.iamProjectId),
-    {
-      setting: "auth method",
-      value: settings.credentials ? METHOD[settings.credentials.kind] : "(none)",
-      source: "",
-    },
-    ...credentialRows(settings.credentials),
-    row("output", settings.output),
-    row("request timeout", settings.requestTimeoutMs, (ms) => `${Number(ms) / 1000} s`),
-    ...Object.entries(settings.pipelines).map(([alias, id]) => row(`pipeline alias ${alias}`, id)),
   ];
+  for (const row of SHOWN_ROWS) {
+    if (isFirstCredential(row)) rows.push(...credentialRows(settings));
+    else if (row.resolution !== "credential") rows.push(tableRow(row, settings.effective[row.key]));
+  }
+  for (const [alias, id] of Object.entries(settings.pipelines)) {
+    rows.push({ setting: `pipeline alias ${alias}`, value: id.value, source: id.source });
+  }
+  return rows;
+}
+
+/** Every credential of the method in use, `null` when not given (e.g. no security token). */
+function credentialJson(settings: Settings) {
+  const ofMethod = CREDENTIAL_ROWS.filter((row) => row.method === settings.credentials?.kind);
+  return Object.fromEntries(ofMethod.map((row) => [row.key, jsonValue(row, settings.effective[row.key])]));
 }
 
 function asJson(settings: Settings, problems: readonly SettingProblem[]): unknown {
-  const plain = (found: Sourced<string | URL | number> | undefined) =>
-    found ? { value: String(found.value), source: found.source } : null;
   const credentials = settings.credentials;
-  const secret = (found: Sourced<string> | undefined) =>
-    found ? { value: REDACTED, source: found.source } : null;
   return {
     configFile: settings.configFile ?? null,
     profiles: settings.availableProfiles ?? [],
-    profile: plain(settings.profile),
-    region: plain(settings.region),
-    endpoint: plain(settings.endpoint),
-    iamEndpoint: plain(settings.iamEndpoint),
-    projectId: plain(settings.projectId),
-    iamProjectId: plain(settings.iamProjectId),
-    credentials: !credentials
-      ? null
-      : credentials.kind === "token"
-        ? { kind: "token", token: secret(credentials.token) }
-        : credentials.kind === "aksk"
-          ? {
-              kind: "aksk",
-              ak: { value: maskAccessKey(credentials.ak.value), source: credentials.ak.source },
-              sk: secret(credentials.sk),
-              securityToken: secret(credentials.securityToken),
-            }
-          : {
-              kind: "password",
-              domain: plain(credentials.domain),
-              username: plain(credentials.username),
-              password: secret(credentials.password),
-            },
-    output: plain(settings.output),
-    requestTimeoutSeconds: {
-      value: settings.requestTimeoutMs.value / 1000,
-      source: settings.requestTimeoutMs.source,
-    },
+    ...Object.fromEntries(
+      SHOWN_ROWS.filter((row) => row.resolution !== "credential" || isFirstCredential(row)).map((row) =>
+        isFirstCredential(row)
+          ? ["credentials", credentials ? { kind: credentials.kind, ...credentialJson(settings) } : null]
+          : [row.jsonKey ?? row.key, jsonValue(row, settings.effective[row.key])],
+      ),
+    ),
     pipelines: Object.fromEntries(
-      Object.entries(settings.pipelines).map(([alias, id]) => [alias, plain(id)]),
+      Object.entries(settings.pipelines).map(([alias, id]) => [
+        alias,
+        { value: id.value, source: id.source },
+      ]),
     ),
     problems,
   };

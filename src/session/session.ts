@@ -4,10 +4,12 @@ import { DEFAULT_RETRY_POLICY, withRetries } from "../api/retry.js";
 import { type Authenticator, createAuthenticator } from "../auth/index.js";
 import { type LoadedConfig, loadConfig } from "../config/load.js";
 import type { OutputFormat, SettingProblem } from "../config/schema.js";
+import { flagAttribute, SETTINGS, type SettingKey } from "../config/setting-table.js";
 import {
   type Connection,
   requireConnection,
   resolveSettings,
+  type SettingFlags,
   type Settings,
   type StdinSecret,
 } from "../config/settings.js";
@@ -39,6 +41,24 @@ export interface GlobalOptions {
   debug: boolean;
   /** False with --no-ci-integration: no GitHub/GitLab output even when running there. */
   ciIntegration?: boolean;
+}
+
+/**
+ * The flags' values by settings-table key: each row's flag is stored by commander under its
+ * attribute (`--iam-project` → `iamProject`); the timeout was parsed to milliseconds, the table's
+ * unit is seconds; `-o/--output` and `--json` are not one row's flag.
+ */
+function settingFlags(options: GlobalOptions): SettingFlags {
+  const given = options as unknown as Readonly<Record<string, string | number | undefined>>;
+  const flags: Partial<Record<SettingKey, string | number>> = {};
+  for (const row of SETTINGS) {
+    const attribute = flagAttribute(row);
+    const value = attribute === undefined ? undefined : given[attribute];
+    if (value !== undefined) flags[row.key as SettingKey] = value;
+  }
+  if (options.output !== undefined) flags.output = options.output;
+  if (options.requestTimeoutMs !== undefined) flags.requestTimeout = options.requestTimeoutMs / 1000;
+  return flags;
 }
 
 const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
@@ -94,16 +114,7 @@ export async function loadSettings(
   }
   if (config?.permissionWarning) ctx.io.err.write(`warning: ${config.permissionWarning}\n`);
   return resolveSettings({
-    flags: {
-      profile: options.profile,
-      region: options.region,
-      project: options.project,
-      endpoint: options.endpoint,
-      iamEndpoint: options.iamEndpoint,
-      iamProject: options.iamProject,
-      output: options.output,
-      requestTimeoutMs: options.requestTimeoutMs,
-    },
+    flags: settingFlags(options),
     env: ctx.env,
     config,
     stdinSecret: await readStdinSecret(options, ctx),

@@ -58,6 +58,7 @@ export function settingsWith(overrides: Partial<Settings> = {}): Settings {
     pipelines: {},
     output: { value: "table", source: "default" },
     requestTimeoutMs: { value: 30_000, source: "default" },
+    effective: {},
     ...overrides,
   };
 }

@@ -282,7 +282,7 @@ const CONFIG_CASES: Case[] = [
     env: simEnv,
     cwd: "type",
     code: 2,
-    message: /region must be a non-empty string/,
+    message: /region must be a region name of lower-case letters, digits and hyphens/,
   },
   {
     name: "an unknown key",

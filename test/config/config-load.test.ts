@@ -155,7 +155,7 @@ describe("loadConfig", () => {
     );
     await put("types/.codeartsrc.json", '{"region": 1}');
     await expect(loadConfig({ cwd: path.join(root, "types"), env: noHome })).rejects.toThrow(
-      /types\/\.codeartsrc\.json: region must be a non-empty string/,
+      /types\/\.codeartsrc\.json: region must be a region name of lower-case letters, digits and hyphens/,
     );
   });
 

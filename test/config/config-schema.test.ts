@@ -37,7 +37,7 @@ describe("validateConfig", () => {
 
   it("reports a wrong type or an unknown key with the file and key path", () => {
     expect(problem({ region: 4 })).toBe(
-      "config file /p/.codeartsrc: region must be a non-empty string, not number 4",
+      "config file /p/.codeartsrc: region must be a region name of lower-case letters, digits and hyphens, e.g. cn-north-4, not number 4",
     );
     expect(problem({ regoin: "x" })).toBe(
       "config file /p/.codeartsrc: regoin is not a known key; did you mean region?",

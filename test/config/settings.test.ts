@@ -99,7 +99,7 @@ describe("resolveSettings: precedence and provenance", () => {
     expect(fromEnv.projectId?.source).toBe("CODEARTS_PROJECT_ID");
 
     const fromFlags = resolveSettings({
-      flags: { region: "af-north-1", project: OTHER, output: "table" },
+      flags: { region: "af-north-1", projectId: OTHER, output: "table" },
       env: BASE_ENV,
       config,
     });
@@ -124,12 +124,13 @@ describe("resolveSettings: precedence and provenance", () => {
   it("picks the profile from --profile, then CODEARTS_PROFILE, and rejects unknown ones", () => {
     const config = file({ profiles: { a: { region: "cn-north-1" }, b: { region: "cn-north-4" } } });
     expect(
-      resolveSettings({ flags: { profile: "a" }, env: { CODEARTS_PROFILE: "b" }, config }).region?.value,
+      resolveSettings({ flags: { defaultProfile: "a" }, env: { CODEARTS_PROFILE: "b" }, config }).region
+        ?.value,
     ).toBe("cn-north-1");
     expect(resolveSettings({ flags: {}, env: { CODEARTS_PROFILE: "b" }, config }).region?.value).toBe(
       "cn-north-4",
     );
-    const error = thrown(() => resolveSettings({ flags: { profile: "c" }, env: {}, config }));
+    const error = thrown(() => resolveSettings({ flags: { defaultProfile: "c" }, env: {}, config }));
     expect(error.message).toBe('profile "c" (--profile) is not in /home/u/.codeartsrc');
     expect(error.hint).toBe("known profiles: a, b");
   });
@@ -185,7 +186,7 @@ describe("resolveSettings: credentials", () => {
 
   it("reads pipeline aliases from the file and the profile, checking their ids", () => {
     const config = file({ pipelines: { web: PROJECT }, profiles: { p: { pipelines: { api: OTHER } } } });
-    const settings = resolveSettings({ flags: { profile: "p" }, env: {}, config });
+    const settings = resolveSettings({ flags: { defaultProfile: "p" }, env: {}, config });
     expect(settings.pipelines).toEqual({
       web: { value: PROJECT, source: "/home/u/.codeartsrc: pipelines.web" },
       api: { value: OTHER, source: "/home/u/.codeartsrc: profiles.p.pipelines.api" },
