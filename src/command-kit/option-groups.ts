@@ -118,6 +118,11 @@ export function addRunViewOptions(command: Command): Command {
     .option("--no-steps", "hide steps; show stages and jobs only");
 }
 
+/** What --compact / --no-steps asked for, as the run view takes it. */
+export function runViewFlags(o: Record<string, unknown>): { compact: boolean; steps: boolean } {
+  return { compact: Boolean(o.compact), steps: o.steps !== false };
+}
+
 /** --watch and its flags; `several`: the command can watch several pipelines (status). */
 export function addWatchOptions(command: Command, { several = false } = {}): Command {
   return command
@@ -144,6 +149,11 @@ export function addReportOptions(command: Command): Command {
   return command
     .option("--summary-file <path>", "also write the run as markdown (what -o markdown prints) to this file")
     .option("--junit-file <path>", "also write the run as a JUnit XML report to this file");
+}
+
+/** The report files asked for. */
+export function reportFlags(o: Record<string, unknown>): { summaryFile?: string; junitFile?: string } {
+  return { summaryFile: o.summaryFile as string | undefined, junitFile: o.junitFile as string | undefined };
 }
 
 /** How a flag is spelled on the command line, from commander's attribute name. */

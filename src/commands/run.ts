@@ -5,6 +5,8 @@ import {
   addReportOptions,
   addRunViewOptions,
   addWatchOptions,
+  reportFlags,
+  runViewFlags,
   watchOptions,
 } from "../command-kit/option-groups.js";
 import { refuseRunViewWithoutWatch, requestedOutput } from "../command-kit/output.js";
@@ -74,10 +76,8 @@ ${EXIT_CODE_HELP}`,
         jobs: (o.job as string[] | undefined) ?? [],
         description: o.description as string | undefined,
         watch,
-        compact: Boolean(o.compact),
-        steps: o.steps !== false,
-        summaryFile: o.summaryFile as string | undefined,
-        junitFile: o.junitFile as string | undefined,
+        ...runViewFlags(o),
+        ...reportFlags(o),
       },
       ctx,
     );

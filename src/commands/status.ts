@@ -6,6 +6,8 @@ import {
   addRunViewOptions,
   addWatchOptions,
   flagSpelling,
+  reportFlags,
+  runViewFlags,
   watchOptions,
 } from "../command-kit/option-groups.js";
 import { requestedOutput } from "../command-kit/output.js";
@@ -96,12 +98,10 @@ ${EXIT_CODE_HELP}`,
         pipeline,
         run: o.run as string | undefined,
         output,
-        compact: Boolean(o.compact),
-        steps: o.steps !== false,
+        ...runViewFlags(o),
         web: Boolean(o.web),
         watch: watchOptions(o),
-        summaryFile: o.summaryFile as string | undefined,
-        junitFile: o.junitFile as string | undefined,
+        ...reportFlags(o),
       },
       ctx,
     );

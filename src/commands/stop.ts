@@ -5,6 +5,8 @@ import {
   addReportOptions,
   addRunViewOptions,
   addWatchOptions,
+  reportFlags,
+  runViewFlags,
   watchOptions,
 } from "../command-kit/option-groups.js";
 import { refuseRunViewWithoutWatch, requestedOutput } from "../command-kit/output.js";
@@ -48,10 +50,8 @@ Exits 0 once the stop is asked for (or when the run had already ended, or was no
         run: o.run as string | undefined,
         yes: Boolean(o.yes),
         watch,
-        compact: Boolean(o.compact),
-        steps: o.steps !== false,
-        summaryFile: o.summaryFile as string | undefined,
-        junitFile: o.junitFile as string | undefined,
+        ...runViewFlags(o),
+        ...reportFlags(o),
       },
       ctx,
     );
