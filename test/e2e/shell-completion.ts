@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BIN } from "./cli.js";
 
-export const COMPLETION_SHELLS = ["bash", "zsh", "fish"] as const;
-export type CompletionShell = (typeof COMPLETION_SHELLS)[number];
+/** The shells with a completion script; each has its test file, completion-<shell>.test.ts. */
+export type CompletionShell = "bash" | "zsh" | "fish";
 
 export function shellInstalled(shell: string): boolean {
   return spawnSync(shell, ["-c", "exit 0"]).status === 0;

@@ -1,0 +1,4 @@
+import { shellCompletionSuite, useCompletionProject } from "./completion-suite.js";
+
+useCompletionProject();
+shellCompletionSuite("fish");
