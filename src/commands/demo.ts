@@ -1,3 +1,4 @@
+import type { Command } from "commander";
 import { defineCommand } from "../command-kit/define-command.js";
 import type { ExitCodeValue } from "../core/exit-codes.js";
 
@@ -6,8 +7,11 @@ import type { ExitCodeValue } from "../core/exit-codes.js";
 export const demoCommand = defineCommand({
   name: "demo",
   description: "start the simulator and follow a pipeline run to its end (what `npm run demo` does)",
-  handler: async ({ info }, ctx) => {
+  declare: (command: Command) => {
+    command.option("--start", "start a new run with `run --watch` instead of following the one going");
+  },
+  handler: async ({ flags, info }, ctx) => {
     const { runDemo } = await import("../handlers/demo.js");
-    return (await runDemo({ binPath: info.binPath }, ctx)) as ExitCodeValue;
+    return (await runDemo({ binPath: info.binPath, start: Boolean(flags.start) }, ctx)) as ExitCodeValue;
   },
 });

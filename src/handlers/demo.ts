@@ -1,6 +1,7 @@
 /**
  * `codearts-run demo` (`npm run demo`): start the simulator in-process and follow its `demo`
- * pipeline with the real CLI — one `status --watch` — until the run finishes.
+ * pipeline with the real CLI — one `status --watch`, or with `--start` one `run --watch` that starts
+ * a new run first — until the run finishes.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import type { Context } from "../core/context.js";
@@ -12,11 +13,13 @@ export interface DemoOptions {
   binPath: string;
   /** Scenario speed (default 1: the demo run takes about 30 s). */
   speed?: number;
+  /** Start a new run and follow it (`run … --watch`), rather than follow the one going. */
+  start?: boolean;
 }
 
 /** What the demo runs: a watch of the demo pipeline, which ends when its run does. */
-function cliArguments(pipelineId: string): string[] {
-  return ["status", pipelineId, "--watch"];
+function cliArguments(pipelineId: string, start: boolean): string[] {
+  return [start ? "run" : "status", pipelineId, "--watch"];
 }
 
 function runChild(ctx: Context, args: string[], env: Record<string, string | undefined>): Promise<number> {
@@ -41,13 +44,15 @@ function follow(sim: RunningSimulator, options: DemoOptions, ctx: Context): Prom
     CODEARTS_TOKEN: sim.token,
     CODEARTS_PROJECT_ID: sim.projectId,
   };
-  return runChild(ctx, [options.binPath, ...cliArguments(demo.id)], env);
+  return runChild(ctx, [options.binPath, ...cliArguments(demo.id, options.start === true)], env);
 }
 
 export async function runDemo(options: DemoOptions, ctx: Context): Promise<number> {
   const sim = await startSimulator({ speed: options.speed });
   ctx.io.err.write(
-    `Demo: a local CodeArts simulator at ${sim.url}; following its "demo" pipeline with \`codearts-run status --watch\` until the run ends (about 30 s). Ctrl-C to stop.\n`,
+    options.start
+      ? `Demo: a local CodeArts simulator at ${sim.url}; starting its "demo" pipeline with \`codearts-run run --watch\` and following the new run until it ends (about 30 s). Ctrl-C to stop.\n`
+      : `Demo: a local CodeArts simulator at ${sim.url}; following its "demo" pipeline with \`codearts-run status --watch\` until the run ends (about 30 s). Ctrl-C to stop.\n`,
   );
   try {
     return await follow(sim, options, ctx);

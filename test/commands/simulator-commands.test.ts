@@ -160,6 +160,17 @@ ${exitCode === "hang" ? "setTimeout(() => process.exit(0), 60_000);" : `process.
     await expect(fetch(made[0].endpoint)).rejects.toThrow();
   });
 
+  it("with --start runs one `run <demo id> --watch`: a new run, followed to its end", async () => {
+    const { binPath, calls } = await fakeCli(0);
+    const { ctx, err } = fakeContext(new AbortController().signal);
+    expect(await runDemo({ binPath, speed: 100, start: true }, ctx)).toBe(0);
+    const made = await readCalls(calls);
+    expect(made.map((call) => call.args)).toEqual([
+      ["run", expect.stringMatching(/^[0-9a-f]{32}$/), "--watch"],
+    ]);
+    expect(err.join("")).toMatch(/codearts-run run --watch/);
+  });
+
   it("passes on the watch's exit code", async () => {
     const { binPath, calls } = await fakeCli(5);
     const { ctx } = fakeContext(new AbortController().signal);
