@@ -4,6 +4,7 @@ import { CodeArtsApi } from "../../src/api/codearts.js";
 import { tokenAuthenticator } from "../../src/auth/token.js";
 import { createManualClock, type RunningSimulator, startSimulator } from "../../src/simulator/index.js";
 import { fakeHttp } from "../auth/fakes.js";
+import { loadFixture } from "./fixtures.js";
 
 /**
  * RunPipeline and StopPipelineRun against their published bodies (see run-pipeline.README.md): the
@@ -37,7 +38,9 @@ describe("RunPipeline", () => {
     });
     expect(started.status).toBe(200);
     const answer = (await started.json()) as Record<string, unknown>;
-    expect(Object.keys(answer)).toEqual(Object.keys(JSON.parse(await fixture("run-pipeline.response.json"))));
+    expect(Object.keys(answer)).toEqual(
+      Object.keys(loadFixture("run-pipeline").body as Record<string, unknown>),
+    );
     expect(answer.pipeline_run_id).toMatch(/^[0-9a-f]{32}$/);
     const detail = await fetch(`${base}/pipeline-runs/detail?pipeline_run_id=${answer.pipeline_run_id}`, {
       headers,
@@ -57,17 +60,18 @@ describe("RunPipeline", () => {
       headers,
       body: "{}",
     });
-    expect(await stopped.json()).toEqual(JSON.parse(await fixture("stop-pipeline-run.response.json")));
+    expect(await stopped.json()).toEqual(loadFixture("stop-pipeline-run").body as Record<string, unknown>);
   });
 
   it("the client reads the documented answer, and sends the start once, not as a retryable read", async () => {
-    const http = fakeHttp().answer(200, JSON.parse(await fixture("run-pipeline.response.json")));
+    const documented = loadFixture("run-pipeline").body as { pipeline_run_id: string };
+    const http = fakeHttp().answer(200, documented);
     const id = await api(http).startRun(
       "54f90b75fc1447b1b65e8d3a9f77923d",
       "e5460d1d403146a1935c2d4b68ef506c",
       JSON.parse(await fixture("run-pipeline.request.json")),
     );
-    expect(id).toBe("e1a1c7e76c7040159650fb18a0c6c763");
+    expect(id).toBe(documented.pipeline_run_id);
     const sent = http.sent[0];
     expect(sent?.url.pathname).toBe(
       "/v5/54f90b75fc1447b1b65e8d3a9f77923d/api/pipelines/e5460d1d403146a1935c2d4b68ef506c/run",
@@ -77,7 +81,7 @@ describe("RunPipeline", () => {
   });
 
   it("StopPipelineRun: the client accepts the documented answer", async () => {
-    const http = fakeHttp().answer(200, JSON.parse(await fixture("stop-pipeline-run.response.json")));
+    const http = fakeHttp().answer(200, loadFixture("stop-pipeline-run").body as Record<string, unknown>);
     await api(http).stopRun(
       "54f90b75fc1447b1b65e8d3a9f77923d",
       "e5460d1d403146a1935c2d4b68ef506c",
