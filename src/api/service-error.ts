@@ -101,7 +101,8 @@ function byHttpStatus(status: number): KnownCode {
     return {
       exitCode: ExitCode.NotFound,
       summary: "not found",
-      hint: "check the project, pipeline and run ids",
+      // The pages give no code for the latest run of a pipeline that has none: it lands here.
+      hint: "check the project, pipeline and run ids; a pipeline that has never run has no run to show (`codearts-run runs <pipeline>` lists its runs)",
     };
   }
   if (status === 429) return KNOWN_CODES["APIGW.0308"] as KnownCode;

@@ -159,6 +159,12 @@ describe("codearts-run status: what it could not find out", () => {
     expectCleanError(result, 4, /not found/);
   });
 
+  it("exits 4 for a pipeline that never ran, and says that may be why", async () => {
+    const result = await status([pipelineId("empty")]);
+    expectCleanError(result, 4, /not found/);
+    expect(result.stderr).toMatch(/^hint: .*a pipeline that has never run has no run to show/m);
+  });
+
   it("exits 4 when the project does not exist", async () => {
     const result = await status([pipelineId("web"), "--project", "abcdefabcdefabcdefabcdefabcdefab"]);
     expectCleanError(result, 4, /project/);
