@@ -97,3 +97,58 @@ describe("several pipelines watched into a log", () => {
     }
   });
 });
+
+/**
+ * `status --all --watch` on a terminal too narrow for its table: each pipeline is stacked over
+ * several lines, and a frame shorter than them all shows whole pipelines and counts the rest.
+ */
+describe("several pipelines watched live on a narrow terminal", () => {
+  it("shows whole stacked pipelines within the screen and counts the ones left out", async () => {
+    const emulator = new Emulator(40, 12);
+    const out = emulator.stream();
+    const screen = emulatorTerminal(emulator);
+    const screens: string[][] = [];
+    let clock = Date.UTC(2026, 10, 28, 12);
+    const { ctx } = testContext({
+      env: {
+        CODEARTS_ENDPOINT: sim.url,
+        CODEARTS_TOKEN: sim.token,
+        CODEARTS_PROJECT_ID: sim.projectId,
+        LANG: "C.UTF-8",
+      },
+      now: () => clock,
+      sleep: async (ms) => {
+        clock += ms;
+        await emulator.settled();
+        screens.push(emulator.screen());
+      },
+    });
+    ctx.io = { ...ctx.io, out };
+    ctx.terminal = screen.terminal;
+    const code = await runCli(["status", "--all", "--watch", "--timeout", "10s"], ctx, {
+      version: "0",
+      binPath: "unused",
+    });
+    await emulator.settled();
+    expect(code).toBe(7);
+    const final = emulator.normalBuffer();
+    // The final table stays in the scrollback, no line wider than the screen (the emulator would wrap it).
+    const buffer = emulator.term.buffer.normal;
+    expect(Array.from({ length: buffer.length }, (_, i) => buffer.getLine(i)?.isWrapped)).not.toContain(true);
+    // A stacked pipeline starts with its symbol and name at the margin; its fields are indented.
+    const total = final.filter((line) => /^\S/.test(line)).length;
+    expect(final[0]).toMatch(/^\S \S+ #\d+$/);
+    expect(total).toBeGreaterThan(3);
+    expect(screens.length).toBeGreaterThan(0);
+    for (const lines of screens) {
+      while (lines.at(-1) === "") lines.pop();
+      const more = lines.at(-2)?.match(/^… (\d+) more pipelines$/);
+      expect(more, lines.join("\n")).not.toBeNull();
+      const body = lines.slice(0, -2);
+      const shown = body.filter((line) => /^\S/.test(line));
+      expect(shown.length + Number(more?.[1])).toBe(total);
+      // Whole pipelines only: the last one shown ends with its run id.
+      expect(body.filter((line) => line !== "").at(-1)).toMatch(/^ {2}[0-9a-f]{32}$/);
+    }
+  });
+});
